@@ -11,7 +11,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 K8S_VERSION="v1.34.4"
 ETCD_VERSION="v3.6.4"
-key="k8s-${K8S_VERSION}-etcd-${ETCD_VERSION}"
+# Bump BUILD_REV when the build recipe (flags, main packages) changes, so caches are rebuilt.
+BUILD_REV=2
+key="k8s-${K8S_VERSION}-etcd-${ETCD_VERSION}-r${BUILD_REV}"
 cache_root="${CCE_TESTENV_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/cce-operator/testenv}"
 bin="${cache_root}/${key}/bin"
 
@@ -44,13 +46,20 @@ if ! go mod download 2>&1 | sed 's/^/[testenv]   /' >&2; then
   log "ERROR: 'go mod download' failed: the Go module proxy ($(go env GOPROXY)) could not serve the modules listed in hack/testenv/go.mod."
   exit 1
 fi
+# Stamp the versions the upstream release builds carry, so /version and `kubectl version` report v1.34.x.
+minor="${K8S_VERSION#v1.}"; minor="${minor%%.*}"
+version_ldflags=""
+for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
+  version_ldflags+=" -X ${pkg}.gitVersion=${K8S_VERSION} -X ${pkg}.gitMajor=1 -X ${pkg}.gitMinor=${minor}"
+  version_ldflags+=" -X ${pkg}.gitTreeState=clean -X ${pkg}.buildDate=1970-01-01T00:00:00Z"
+done
 i=0
 for b in "${missing[@]}"; do
   i=$((i+1))
   log "building $b (${i}/${#missing[@]}) -> $bin/$b ... (a cold build takes several minutes on 2 cores)"
   start=$(date +%s)
   tmp="$bin/.$b.tmp.$$"
-  if ! CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$tmp" "./$b" 2>&1 | sed 's/^/[testenv]   /' >&2 || [[ ! -x "$tmp" ]]; then
+  if ! CGO_ENABLED=0 go build -trimpath -ldflags "-s -w ${version_ldflags}" -o "$tmp" "./$b" 2>&1 | sed 's/^/[testenv]   /' >&2 || [[ ! -x "$tmp" ]]; then
     rm -f "$tmp"
     log "ERROR: building $b failed (see the compiler output above)."
     exit 1
