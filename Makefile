@@ -1,0 +1,72 @@
+# cce-operator — `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+NPM ?= npm
+MOCHA := npx mocha
+TESTENV_BIN = $(shell bash hack/testenv/build.sh --print)
+
+##@ General
+
+.PHONY: help
+help: ## Show this help.
+	@awk 'BEGIN {FS = ":.*##"; printf "Usage: make <target>\n"} /^[a-zA-Z_-]+:.*?##/ { printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2 } /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5) }' $(MAKEFILE_LIST)
+
+##@ Main job
+
+.PHONY: demo
+demo: deps testenv ## Start kube-apiserver + etcd, the CCE simulator and the operator, apply the samples, watch them reach Ready.
+	npx tsx hack/demo.ts
+
+##@ Development
+
+.PHONY: deps
+deps: node_modules/.package-lock.json ## Install npm packages (npm ci) and the Debian packages the build needs.
+	@bash hack/install-deps.sh
+
+node_modules/.package-lock.json: package-lock.json package.json
+	$(NPM) ci --no-audit --no-fund
+	@touch $@
+
+.PHONY: testenv
+testenv: ## Build kube-apiserver, etcd and kubectl from Go modules into ~/.cache (only when missing).
+	@bash hack/testenv/build.sh >/dev/null
+
+.PHONY: crds
+crds: deps ## Generate crds/*.yaml and config/crd from the TypeScript schemas.
+	npx tsx hack/gen-crds.ts
+
+.PHONY: build
+build: deps ## Compile the operator and the simulator to dist/.
+	npx tsc -p tsconfig.build.json
+
+.PHONY: typecheck
+typecheck: deps ## Type-check everything (tsx does not).
+	npx tsc --noEmit -p tsconfig.json
+
+.PHONY: check-crds
+check-crds: deps ## Fail when crds/ is not what `make crds` generates.
+	npx tsx hack/gen-crds.ts --check
+
+##@ Tests
+
+.PHONY: test
+test: deps testenv typecheck check-crds unit integration ## Everything CI runs: typecheck, unit and integration tests.
+
+.PHONY: unit
+unit: deps ## Unit tests (pure logic).
+	$(MOCHA) --config test/unit/.mocharc.cjs
+
+.PHONY: integration
+integration: deps testenv ## Integration tests against a real kube-apiserver + etcd and the CCE simulator.
+	$(MOCHA) --config test/integration/.mocharc.cjs
+
+.PHONY: bench
+bench: deps ## Benchmarks (print figures; not part of `make test`).
+	npx tsx test/bench/run.ts
+
+##@ Simulator
+
+.PHONY: sim
+sim: deps ## Run the CCE simulator on :8443 (see sim/README.md for flags).
+	npx tsx sim/cli.ts --port 8443 --access-key demo-ak --secret-key demo-sk --project-id demo-project --job-seconds 3
