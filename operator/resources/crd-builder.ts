@@ -1,5 +1,58 @@
 /** Builds a CustomResourceDefinition for one of the operator's kinds (group cce.operator.dev, v1alpha1). */
-import type { V1CustomResourceColumnDefinition, V1CustomResourceDefinition, V1JSONSchemaProps } from '@kubernetes/client-node';
+/** OpenAPI v3 schema in its wire form (client-node's model types use camelCase names for the x- fields). */
+export interface JsonSchema {
+  type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: JsonSchema | boolean;
+  items?: JsonSchema;
+  required?: string[];
+  enum?: (string | number | boolean)[];
+  default?: unknown;
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  nullable?: boolean;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+  'x-kubernetes-int-or-string'?: boolean;
+  'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
+  'x-kubernetes-list-map-keys'?: string[];
+  'x-kubernetes-map-type'?: 'atomic' | 'granular';
+  'x-kubernetes-validations'?: { rule: string; message?: string; messageExpression?: string; fieldPath?: string; reason?: string }[];
+}
+
+export interface PrinterColumn {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  jsonPath: string;
+  description?: string;
+  priority?: number;
+}
+
+/** A CRD in wire form, ready for YAML or `kubectl apply`. */
+export interface Crd {
+  apiVersion: 'apiextensions.k8s.io/v1';
+  kind: 'CustomResourceDefinition';
+  metadata: { name: string };
+  spec: {
+    group: string;
+    scope: 'Namespaced';
+    names: { kind: string; listKind: string; plural: string; singular: string; shortNames: string[]; categories: string[] };
+    versions: {
+      name: string;
+      served: boolean;
+      storage: boolean;
+      subresources: { status: Record<string, never> };
+      additionalPrinterColumns: PrinterColumn[];
+      schema: { openAPIV3Schema: JsonSchema };
+    }[];
+  };
+}
 
 export const API_GROUP = 'cce.operator.dev';
 export const API_VERSION = 'v1alpha1';
@@ -9,13 +62,13 @@ export interface KindDefinition {
   plural: string;
   singular: string;
   shortNames: string[];
-  spec: V1JSONSchemaProps;
-  status: V1JSONSchemaProps;
-  printerColumns: V1CustomResourceColumnDefinition[];
+  spec: JsonSchema;
+  status: JsonSchema;
+  printerColumns: PrinterColumn[];
   description: string;
 }
 
-export function buildCrd(def: KindDefinition): V1CustomResourceDefinition {
+export function buildCrd(def: KindDefinition): Crd {
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',

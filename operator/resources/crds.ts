@@ -1,9 +1,9 @@
 /** Every CRD the operator serves; `make crds` writes them to crds/. */
-import type { V1CustomResourceDefinition } from '@kubernetes/client-node';
+import type { Crd } from './crd-builder.js';
 import { cceaddonCrd } from './addon/crd.js';
 import { cceclusterCrd } from './cluster/crd.js';
 import { ccenodepoolCrd } from './nodepool/crd.js';
 
-export function allCrds(): V1CustomResourceDefinition[] {
+export function allCrds(): Crd[] {
   return [cceclusterCrd, ccenodepoolCrd, cceaddonCrd];
 }
