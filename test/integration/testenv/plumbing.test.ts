@@ -78,7 +78,12 @@ describe('test environment plumbing (real kube-apiserver)', () => {
       co.listNamespacedCustomObject({ group, version: 'v1', namespace: ns, plural: 'widgets' }) as never,
     );
     const seen: string[] = [];
-    informer.on('update', (obj) => obj.status?.phase && seen.push(obj.status.phase));
+    const record = (obj: Widget) => void (obj.status?.phase && seen.push(obj.status.phase));
+    informer.on('add', record);
+    informer.on('update', record);
+    // client-node informers stop on an error (e.g. a 429 while a new CRD's storage warms up): restart them.
+    let stopped = false;
+    informer.on('error', () => void (stopped || setTimeout(() => void informer.start().catch(() => undefined), 500)));
     await informer.start();
     try {
       await co.createNamespacedCustomObject({
@@ -107,6 +112,7 @@ describe('test environment plumbing (real kube-apiserver)', () => {
         .then(() => undefined, (e: unknown) => e);
       expect(String((bad as { body?: string })?.body ?? bad)).to.match(/spec\.size/);
     } finally {
+      stopped = true;
       await informer.stop();
       await ext.deleteCustomResourceDefinition({ name });
     }
