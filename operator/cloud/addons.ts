@@ -1,0 +1,89 @@
+/**
+ * Add-on templates and instances. Calls go to the add-on base URL (`{cluster_id}.{endpoint}` or the main endpoint,
+ * see endpoints.ts). Install answers 200 (standard) / 201 (Autopilot) with no job: poll `status.status`.
+ */
+import { read, write, type ApiContext, type CallOptions, type Mutation } from './api-context.js';
+import {
+  ADDON_INSTALL_ANNOTATION,
+  ADDON_UPGRADE_ANNOTATION,
+  type AddonInstance,
+  type AddonInstanceRequest,
+  type AddonTemplate,
+  type ListAddonTemplatesOptions,
+} from './models/addon.js';
+import type { JsonObject, ListOf } from './models/common.js';
+
+export interface AddonTarget {
+  clusterId: string;
+  addonTemplateName: string;
+  version?: string;
+  values: JsonObject;
+}
+
+/** The install body, with the `addon.install/type: install` annotation. */
+export function addonInstallRequest(t: AddonTarget): AddonInstanceRequest {
+  return {
+    kind: 'Addon',
+    apiVersion: 'v3',
+    metadata: { annotations: { ...ADDON_INSTALL_ANNOTATION } },
+    spec: { clusterID: t.clusterId, addonTemplateName: t.addonTemplateName, values: t.values, ...(t.version ? { version: t.version } : {}) },
+  };
+}
+
+/** The update/upgrade body: `values` must be the full set (omitted keys revert to template defaults). */
+export function addonUpgradeRequest(t: AddonTarget & { version: string }): AddonInstanceRequest {
+  return { ...addonInstallRequest(t), metadata: { annotations: { ...ADDON_UPGRADE_ANNOTATION } } };
+}
+
+export class AddonApi {
+  constructor(private readonly ctx: ApiContext) {}
+
+  private base(clusterId: string | undefined): string {
+    return this.ctx.addonBase(clusterId);
+  }
+
+  /** `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. */
+  listTemplates(q: ListAddonTemplatesOptions = {}, clusterId?: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
+    const query = { addon_template_name: q.addon_template_name };
+    return read(this.ctx, { operation: 'ListAddonTemplates', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addonTemplates(), query, opts });
+  }
+
+  install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+    const base = this.base(body.spec.clusterID);
+    return write(this.ctx, { operation: 'CreateAddonInstance', method: 'POST', base, path: this.ctx.paths.addons(), body, opts });
+  }
+
+  get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
+    const query = { cluster_id: clusterId };
+    return read(this.ctx, { operation: 'ShowAddonInstance', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
+  }
+
+  list(clusterId: string, opts?: CallOptions): Promise<ListOf<AddonInstance>> {
+    const query = { cluster_id: clusterId };
+    return read(this.ctx, { operation: 'ListAddonInstances', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(), query, opts });
+  }
+
+  /** One instance per template per cluster: resolves an `OutcomeUnknownError` from `install`. */
+  async findByTemplate(clusterId: string, addonTemplateName: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
+    const list = await this.list(clusterId, opts);
+    return (list.items ?? []).find((a) => a.spec?.addonTemplateName === addonTemplateName || a.metadata?.name === addonTemplateName);
+  }
+
+  /** Update or upgrade (PUT); use `addonUpgradeRequest` to build the body. */
+  update(addonId: string, body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+    const base = this.base(body.spec.clusterID);
+    return write(this.ctx, { operation: 'UpdateAddonInstance', method: 'PUT', base, path: this.ctx.paths.addons(addonId), body, opts });
+  }
+
+  /** Body: standard undocumented, Autopilot the string `success`. */
+  delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
+    const query = { cluster_id: clusterId };
+    return write(this.ctx, { operation: 'DeleteAddonInstance', method: 'DELETE', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
+  }
+
+  /** Back to the pre-upgrade version; allowed when `status.isRollbackable` [004 §4.2.4]. */
+  rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+    const body = { clusterID: clusterId };
+    return write(this.ctx, { operation: 'RollbackAddonInstance', method: 'POST', base: this.base(clusterId), path: this.ctx.paths.addonRollback(addonId), body, opts });
+  }
+}

@@ -1,0 +1,11 @@
+/** Quotas: `GET .../quotas`. */
+import { read, type ApiContext, type CallOptions } from './api-context.js';
+import type { QuotaList } from './models/quota.js';
+
+export class QuotaApi {
+  constructor(private readonly ctx: ApiContext) {}
+
+  get(opts?: CallOptions): Promise<QuotaList> {
+    return read(this.ctx, { operation: 'ShowQuotas', method: 'GET', path: this.ctx.paths.quotas(), opts });
+  }
+}

@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import { bucketKey, resetSharedBuckets, sharedBucket, TokenBucket } from '../../../operator/cloud/token-bucket.js';
+import { FakeClock } from './fake-clock.js';
+
+describe('cloud/token-bucket', () => {
+  afterEach(() => resetSharedBuckets());
+
+  it('allows a burst, then paces at the rate', () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ ratePerSecond: 2, burst: 3 }, clock);
+    expect([b.reserve(), b.reserve(), b.reserve()]).to.deep.equal([0, 0, 0]);
+    expect(b.reserve()).to.equal(500);
+    expect(b.reserve()).to.equal(1000);
+  });
+
+  it('refills with time, up to the burst', () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ ratePerSecond: 10, burst: 2 }, clock);
+    b.reserve();
+    b.reserve();
+    clock.t += 60_000;
+    expect(b.available()).to.equal(2);
+  });
+
+  it('take() waits for the reserved token', async () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ ratePerSecond: 4, burst: 1 }, clock);
+    await b.take();
+    await b.take();
+    await b.take();
+    expect(clock.sleeps).to.deep.equal([250, 250]);
+  });
+
+  const invalid = {
+    'zero rate': { ratePerSecond: 0, burst: 1 },
+    'burst below one': { ratePerSecond: 1, burst: 0 },
+  };
+  for (const [reason, limit] of Object.entries(invalid)) {
+    it(`rejects ${reason}`, () => expect(() => new TokenBucket(limit)).to.throw(RangeError));
+  }
+
+  const keyCases = {
+    'same origin and project share': { a: ['https://cce.x.com', 'p1'], b: ['https://cce.x.com/', 'p1'], same: true },
+    'different projects do not': { a: ['https://cce.x.com', 'p1'], b: ['https://cce.x.com', 'p2'], same: false },
+    'different endpoints do not': { a: ['https://cce.x.com', 'p1'], b: ['https://cce.y.com', 'p1'], same: false },
+  };
+  for (const [reason, c] of Object.entries(keyCases)) {
+    it(`shared bucket: ${reason}`, () => {
+      const a = sharedBucket(c.a[0]!, c.a[1]!);
+      const b = sharedBucket(c.b[0]!, c.b[1]!);
+      expect(a === b).to.equal(c.same);
+      expect(bucketKey(c.a[0]!, c.a[1]!) === bucketKey(c.b[0]!, c.b[1]!)).to.equal(c.same);
+    });
+  }
+
+  it('a new limit for the same key replaces the bucket', () => {
+    const a = sharedBucket('https://cce.x.com', 'p', { ratePerSecond: 1, burst: 1 });
+    const b = sharedBucket('https://cce.x.com', 'p', { ratePerSecond: 5, burst: 5 });
+    expect(a).to.not.equal(b);
+    expect(sharedBucket('https://cce.x.com', 'p', { ratePerSecond: 5, burst: 5 })).to.equal(b);
+  });
+});
