@@ -26,7 +26,7 @@ describe('runtime/resync', () => {
   });
 
   describe('RefreshTracker', () => {
-    const obj = (v?: string) => ({ metadata: { annotations: v === undefined ? {} : { [REFRESH_ANNOTATION]: v } } });
+    const obj = (v?: string) => ({ metadata: { annotations: (v === undefined ? {} : { [REFRESH_ANNOTATION]: v }) as Record<string, string> } });
     it('reports each new annotation value once per key', () => {
       const t = new RefreshTracker();
       const seen = [

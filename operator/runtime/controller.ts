@@ -1,0 +1,208 @@
+// One kind's controller: informer events -> work queue -> N workers -> reconcile -> queue action.
+// The controller gets its cache, client and sinks injected, so unit tests drive it with fakes and a fake clock.
+import { randomUUID } from 'node:crypto';
+import type { BackoffPolicy } from './backoff.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ControllerSpec, ReconcileContext } from './controller-spec.js';
+import { ChangeFilter } from './event-filter.js';
+import { bindRecorder, type EventSink } from './events.js';
+import { Finalizers } from './finalizers.js';
+import type { CacheReader } from './informer.js';
+import { keyOf, parseKey } from './keys.js';
+import type { CustomObject, KubeObject, ResourceType } from './kube-object.js';
+import type { Logger } from './logger.js';
+import type { OperatorMetrics } from './metrics.js';
+import { toQueueAction, type QueueAction } from './queue-action.js';
+import type { ResourceClient } from './resource-client.js';
+import { RefreshTracker, type ResyncPolicy } from './resync.js';
+import { StatusWriter } from './status-writer.js';
+import { WorkQueue } from './work-queue.js';
+
+export interface ControllerDeps<T extends CustomObject> {
+  cache: CacheReader<T>;
+  client: ResourceClient<T>;
+  events: EventSink;
+  metrics: OperatorMetrics;
+  log: Logger;
+  resync: ResyncPolicy;
+  backoff: BackoffPolicy;
+  workers: number;
+  lookup: ReconcileContext<T>['lookup'];
+  clock?: Clock;
+  random?: () => number;
+}
+
+export class Controller<T extends CustomObject = CustomObject> {
+  readonly queue: WorkQueue;
+  private readonly clock: Clock;
+  private readonly changes = new ChangeFilter();
+  private readonly refresh = new RefreshTracker();
+  private readonly jobs = new Set<string>();
+  private readonly abort = new AbortController();
+  private readonly status: StatusWriter<T>;
+  private readonly finalizers: Finalizers<T>;
+  private workers: Promise<void>[] = [];
+
+  constructor(
+    readonly spec: ControllerSpec<T>,
+    private readonly deps: ControllerDeps<T>,
+  ) {
+    this.clock = deps.clock ?? systemClock;
+    const depth = deps.metrics.queueDepth.labels({ kind: spec.kind });
+    this.queue = new WorkQueue({ clock: this.clock, backoff: deps.backoff, onDepth: (d) => depth.set(d) });
+    this.status = new StatusWriter<T>(deps.client);
+    this.finalizers = new Finalizers<T>(deps.client);
+  }
+
+  // ---- event handlers (wired to this kind's informer) ----
+  readonly onUpsert = (obj: T): void => {
+    const key = keyOf(obj);
+    if (!this.changes.changed(key, obj)) return;
+    this.queue.forget(key); // a user change deserves a prompt retry, not the accumulated backoff
+    this.queue.add(key);
+  };
+
+  readonly onDelete = (obj: T): void => {
+    const key = keyOf(obj);
+    this.changes.forget(key);
+    this.queue.add(key);
+  };
+
+  /** For watched kinds: enqueue whatever the mapper returns. */
+  enqueueMapped(changed: KubeObject, map: (o: KubeObject, own: CacheReader<T>) => readonly string[]): void {
+    try {
+      for (const key of map(changed, this.deps.cache)) this.queue.add(key);
+    } catch (err) {
+      this.deps.log.error('watch mapper failed', { kind: this.spec.kind, changed: keyOf(changed), err });
+    }
+  }
+
+  enqueue(key: string): void {
+    this.queue.add(key);
+  }
+
+  // ---- lifecycle ----
+  start(): void {
+    const n = Math.max(1, this.spec.workers ?? this.deps.workers);
+    this.workers = Array.from({ length: n }, () => this.work());
+  }
+
+  /** Stops handing out keys; waits up to `timeoutMs` for in-flight reconciles, then aborts their signal. */
+  async stop(timeoutMs: number): Promise<boolean> {
+    this.queue.shutDown();
+    let timer: unknown;
+    const timedOut = new Promise<boolean>((resolve) => (timer = this.clock.setTimeout(() => resolve(false), timeoutMs)));
+    const finished = await Promise.race([Promise.all(this.workers).then(() => true), timedOut]);
+    this.clock.clearTimeout(timer);
+    if (!finished) this.abort.abort(new Error('shutdown grace period ended'));
+    return finished;
+  }
+
+  private async work(): Promise<void> {
+    for (;;) {
+      const key = await this.queue.get();
+      if (key === undefined) return;
+      try {
+        await this.process(key);
+      } catch (err) {
+        this.deps.log.error('reconcile bookkeeping failed', { kind: this.spec.kind, key, err });
+      } finally {
+        this.queue.done(key);
+      }
+    }
+  }
+
+  /** One reconcile of `key`, exposed for tests. */
+  async process(key: string): Promise<QueueAction | undefined> {
+    const obj = this.deps.cache.get(parseKey(key));
+    if (!obj) return this.gone(key);
+    const kind = this.spec.kind;
+    const ctx = this.context(key, obj);
+    const started = this.clock.now();
+    let outcome: { result: Awaited<ReturnType<ControllerSpec<T>['reconcile']>> } | { error: unknown };
+    try {
+      outcome = { result: await this.spec.reconcile(key, obj, ctx) };
+    } catch (error) {
+      outcome = { error };
+    }
+    const action = toQueueAction(outcome, this.deps.resync, this.deps.random);
+    this.deps.metrics.reconciles.inc({ kind, result: action.outcome });
+    this.deps.metrics.reconcileDuration.observe({ kind }, (this.clock.now() - started) / 1000);
+    this.apply(key, obj, action, 'error' in outcome ? outcome.error : undefined, ctx);
+    return action;
+  }
+
+  private apply(key: string, obj: T, action: QueueAction, error: unknown, ctx: ReconcileContext<T>): void {
+    const log = ctx.log;
+    switch (action.kind) {
+      case 'schedule':
+        this.queue.forget(key);
+        this.queue.addAfter(key, action.delayMs);
+        this.setJob(key, action.jobInFlight);
+        log.debug('reconciled', { outcome: action.outcome, nextInMs: action.delayMs });
+        return;
+      case 'backoff': {
+        const delayMs = this.queue.addRateLimited(key);
+        log.warn('reconcile failed; retrying with backoff', { err: error, requestId: requestIdOf(error), delayMs, failures: this.queue.failures(key) });
+        this.warn(obj, error);
+        return;
+      }
+      case 'drop':
+        this.queue.forget(key);
+        this.setJob(key, false);
+        if (action.outcome === 'terminal') {
+          log.warn('reconcile failed terminally; waiting for a change', { err: error, requestId: requestIdOf(error) });
+          this.warn(obj, error);
+        }
+        return;
+    }
+  }
+
+  private warn(obj: T, error: unknown): void {
+    const reason = typeof (error as { reason?: unknown })?.reason === 'string' ? (error as { reason: string }).reason : 'ReconcileError';
+    this.deps.events.record(obj, 'Warning', reason, error instanceof Error ? error.message : String(error));
+  }
+
+  private gone(key: string): undefined {
+    this.queue.cancel(key);
+    this.setJob(key, false);
+    this.refresh.forget(key);
+    this.spec.forget?.(key);
+    this.deps.metrics.reconciles.inc({ kind: this.spec.kind, result: 'not_found' });
+    return undefined;
+  }
+
+  private setJob(key: string, running: boolean): void {
+    if (running) this.jobs.add(key);
+    else this.jobs.delete(key);
+    this.deps.metrics.jobsInFlight.set({ kind: this.spec.kind }, this.jobs.size);
+  }
+
+  private context(key: string, obj: T): ReconcileContext<T> {
+    const d = this.deps;
+    return {
+      key,
+      ref: parseKey(key),
+      log: d.log.child({ kind: this.spec.kind, key, reconcileId: randomUUID().slice(0, 8) }),
+      refreshRequested: this.refresh.take(key, obj),
+      signal: this.abort.signal,
+      status: this.status,
+      finalizers: this.finalizers,
+      events: bindRecorder(d.events, obj),
+      metrics: d.metrics,
+      client: d.client,
+      cache: d.cache,
+      lookup: d.lookup,
+      now: () => new Date(this.clock.now()),
+    };
+  }
+}
+
+export function describeType(t: ResourceType): string {
+  return `${t.kind} (${t.plural}.${t.group}/${t.version})`;
+}
+
+function requestIdOf(err: unknown): string | undefined {
+  const id = (err as { requestId?: unknown } | undefined)?.requestId;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,150 @@
+// Kubernetes Events (core/v1) about the objects the operator manages. Repeats of the same event (same
+// object, type, reason and message) within a window are aggregated into one Event whose `count` and
+// `lastTimestamp` go up, as kubectl describe shows them. Recording never throws and never blocks a
+// reconcile; `flush()` waits for pending writes (shutdown, tests).
+import { CoreV1Api, PatchStrategy, setHeaderOptions, type CoreV1Event, type KubeConfig } from '@kubernetes/client-node';
+import { isNotFound } from './api-errors.js';
+import { systemClock, type Clock } from './clock.js';
+import type { KubeObject } from './kube-object.js';
+import type { Logger } from './logger.js';
+
+export type EventType = 'Normal' | 'Warning';
+
+/** What reconcilers use: bound to one object in the reconcile context. */
+export interface EventRecorder {
+  normal(reason: string, message: string): void;
+  warning(reason: string, message: string): void;
+}
+
+/** What the runtime holds: records about any object. */
+export interface EventSink {
+  record(obj: KubeObject, type: EventType, reason: string, message: string): void;
+}
+
+export function bindRecorder(sink: EventSink, obj: KubeObject): EventRecorder {
+  return {
+    normal: (reason, message) => sink.record(obj, 'Normal', reason, message),
+    warning: (reason, message) => sink.record(obj, 'Warning', reason, message),
+  };
+}
+
+interface Seen {
+  name: string;
+  namespace: string;
+  count: number;
+  at: number;
+}
+
+export interface KubeEventSinkOptions {
+  component: string;
+  instance: string;
+  log: Logger;
+  clock?: Clock;
+  /** Repeats within this window update the existing Event (default 10 min). */
+  aggregateWindowMs?: number;
+}
+
+const MAX_MESSAGE = 1024;
+const MAX_REMEMBERED = 4096;
+const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+
+export class KubeEventSink implements EventSink {
+  private readonly api: CoreV1Api;
+  private readonly clock: Clock;
+  private readonly seen = new Map<string, Seen>();
+  private readonly pending = new Set<Promise<void>>();
+  private readonly chains = new Map<string, Promise<void>>();
+  private seq = 0;
+
+  constructor(kc: KubeConfig, private readonly opts: KubeEventSinkOptions) {
+    this.api = kc.makeApiClient(CoreV1Api);
+    this.clock = opts.clock ?? systemClock;
+  }
+
+  record(obj: KubeObject, type: EventType, reason: string, message: string): void {
+    const msg = message.slice(0, MAX_MESSAGE);
+    const meta = obj.metadata ?? {};
+    const id = `${meta.uid ?? `${meta.namespace}/${meta.name}`}|${type}|${reason}|${msg}`;
+    // Writes of the same event are chained so a quick repeat aggregates instead of racing the create.
+    const before = this.chains.get(id) ?? Promise.resolve();
+    const p = before
+      .then(() => this.write(id, obj, type, reason, msg))
+      .catch((err: unknown) => {
+        this.opts.log.warn('could not write event', { reason, err });
+      });
+    this.chains.set(id, p);
+    this.pending.add(p);
+    void p.finally(() => {
+      this.pending.delete(p);
+      if (this.chains.get(id) === p) this.chains.delete(id);
+    });
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  private async write(id: string, obj: KubeObject, type: EventType, reason: string, message: string): Promise<void> {
+    const now = this.clock.now();
+    const prev = this.seen.get(id);
+    if (prev && now - prev.at < (this.opts.aggregateWindowMs ?? 600_000)) {
+      prev.count += 1;
+      prev.at = now;
+      try {
+        const body = { count: prev.count, lastTimestamp: new Date(now).toISOString() };
+        await this.api.patchNamespacedEvent({ name: prev.name, namespace: prev.namespace, body }, mergePatch);
+        return;
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    const event = this.build(obj, type, reason, message, now);
+    const namespace = event.metadata.namespace as string;
+    await this.api.createNamespacedEvent({ namespace, body: event });
+    this.remember(id, { name: event.metadata.name as string, namespace, count: 1, at: now });
+  }
+
+  private build(obj: KubeObject, type: EventType, reason: string, message: string, now: number): CoreV1Event {
+    const meta = obj.metadata ?? {};
+    const namespace = meta.namespace || 'default';
+    const stamp = (BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000)).toString(16);
+    const at = new Date(now);
+    return {
+      metadata: { name: `${meta.name}.${stamp}`, namespace },
+      involvedObject: {
+        apiVersion: obj.apiVersion,
+        kind: obj.kind,
+        name: meta.name,
+        namespace: meta.namespace,
+        uid: meta.uid,
+        resourceVersion: meta.resourceVersion,
+      },
+      type,
+      reason,
+      message,
+      count: 1,
+      firstTimestamp: at,
+      lastTimestamp: at,
+      source: { component: this.opts.component },
+      reportingComponent: this.opts.component,
+      reportingInstance: this.opts.instance,
+    };
+  }
+
+  private remember(id: string, seen: Seen): void {
+    this.seen.set(id, seen);
+    if (this.seen.size > MAX_REMEMBERED) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+  }
+}
+
+/** An EventSink that keeps events in memory (tests, dry runs). */
+export class MemoryEventSink implements EventSink {
+  readonly events: Array<{ key: string; type: EventType; reason: string; message: string }> = [];
+  record(obj: KubeObject, type: EventType, reason: string, message: string): void {
+    const m = obj.metadata ?? {};
+    this.events.push({ key: m.namespace ? `${m.namespace}/${m.name}` : `${m.name}`, type, reason, message });
+  }
+}
