@@ -55,11 +55,11 @@ test: deps testenv typecheck check-crds unit integration ## Everything CI runs: 
 
 .PHONY: unit
 unit: deps ## Unit tests (pure logic).
-	$(MOCHA) --config test/unit/.mocharc.cjs
+	$(MOCHA) --config test/unit/.mocharc.cjs 'test/unit/**/*.test.ts'
 
 .PHONY: integration
 integration: deps testenv ## Integration tests against a real kube-apiserver + etcd and the CCE simulator.
-	$(MOCHA) --config test/integration/.mocharc.cjs
+	$(MOCHA) --config test/integration/.mocharc.cjs 'test/integration/**/*.test.ts'
 
 .PHONY: bench
 bench: deps ## Benchmarks (print figures; not part of `make test`).

@@ -3,11 +3,11 @@
 export interface JsonSchema {
   type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
   description?: string;
-  properties?: Record<string, JsonSchema>;
+  properties?: Readonly<Record<string, JsonSchema>>;
   additionalProperties?: JsonSchema | boolean;
   items?: JsonSchema;
-  required?: string[];
-  enum?: (string | number | boolean)[];
+  required?: readonly string[];
+  enum?: readonly (string | number | boolean)[];
   default?: unknown;
   format?: string;
   pattern?: string;
@@ -16,14 +16,23 @@ export interface JsonSchema {
   minimum?: number;
   maximum?: number;
   minItems?: number;
+  maxProperties?: number;
   maxItems?: number;
   nullable?: boolean;
   'x-kubernetes-preserve-unknown-fields'?: boolean;
   'x-kubernetes-int-or-string'?: boolean;
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
-  'x-kubernetes-list-map-keys'?: string[];
+  'x-kubernetes-list-map-keys'?: readonly string[];
   'x-kubernetes-map-type'?: 'atomic' | 'granular';
-  'x-kubernetes-validations'?: { rule: string; message?: string; messageExpression?: string; fieldPath?: string; reason?: string }[];
+  'x-kubernetes-validations'?: readonly CelRule[];
+}
+
+export interface CelRule {
+  rule: string;
+  message?: string;
+  messageExpression?: string;
+  fieldPath?: string;
+  reason?: string;
 }
 
 export interface PrinterColumn {

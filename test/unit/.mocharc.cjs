@@ -1,7 +1,6 @@
-// Unit tests: pure logic, no servers.
+// Unit tests: pure logic, no servers. The spec (files) is given on the command line (see Makefile `unit`).
 module.exports = {
   'node-option': ['import=tsx'],
-  spec: ['test/unit/**/*.test.ts'],
   extension: ['ts'],
   reporter: 'spec',
   timeout: 10000,

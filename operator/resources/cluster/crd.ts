@@ -1,17 +1,35 @@
-/** The CceCluster CRD (schema to be completed with the kind's full field table). */
+/** The CceCluster CRD: schema, CEL rules from the field table, printer columns. */
 import { buildCrd } from '../crd-builder.js';
+import { celRules } from '../field-rules.js';
+import { clusterFields } from './fields.js';
+import { clusterSpecSchema, clusterStatusSchema } from './schema.js';
 
 export const cceclusterCrd = buildCrd({
   kind: 'CceCluster',
   plural: 'cceclusters',
   singular: 'ccecluster',
   shortNames: ['ccc'],
-  description: 'CceCluster is a Huawei Cloud CCE resource managed declaratively by cce-operator.',
-  spec: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
-  status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+  description: 'CceCluster is a Huawei Cloud CCE cluster (standard or Autopilot) managed declaratively by cce-operator.',
+  spec: {
+    ...clusterSpecSchema,
+    'x-kubernetes-validations': [
+      ...celRules(clusterFields),
+      {
+        rule: "!self.enableAutopilot || self.flavor == 'cce.autopilot.cluster'",
+        message: 'spec.flavor must be cce.autopilot.cluster when spec.enableAutopilot is true',
+      },
+      {
+        rule: "!self.enableAutopilot || self.containerNetwork.mode == 'eni'",
+        message: 'spec.containerNetwork.mode must be eni when spec.enableAutopilot is true',
+      },
+    ],
+  },
+  status: clusterStatusSchema,
   printerColumns: [
     { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
+    { name: 'Version', type: 'string', jsonPath: '.status.currentVersion' },
     { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
+    { name: 'JobID', type: 'string', jsonPath: '.status.jobID', priority: 0 },
     { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
   ],
 });

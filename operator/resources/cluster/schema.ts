@@ -1,0 +1,157 @@
+/**
+ * CceCluster spec and status schemas. Spec fields below `metadata` mirror the CCE create-cluster request (standard
+ * CCE [003 §4.1.1] and Autopilot [004 §4.1.1]) with the API's own names, so a console body's `spec` pastes in.
+ */
+import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
+import type { JsonSchema } from '../crd-builder.js';
+
+const stringMap = (description: string) =>
+  ({ type: 'object', description, maxProperties: 64, additionalProperties: { type: 'string', maxLength: 4096 } }) as const;
+
+const subnetList = {
+  type: 'array',
+  maxItems: 32,
+  items: { type: 'object', required: ['subnetID'], properties: { subnetID: str('IPv4 subnet ID.', 64) } },
+} as const satisfies JsonSchema;
+
+export const clusterSpecSchema = {
+  type: 'object',
+  required: ['region', 'projectID', 'flavor', 'hostNetwork', 'containerNetwork'],
+  properties: {
+    ...commonSpecProperties,
+    clusterID: str('ID of an existing CCE cluster to adopt instead of creating one. Can be set once; immutable afterwards.', 64),
+    hibernate: { type: 'boolean', default: false, description: 'Hibernate (true) or wake (false) the cluster. Standard CCE only.' },
+    kubeconfigSecretRef: {
+      type: 'object',
+      description: 'Export the cluster\'s kubeconfig (from the certificate API) into this Secret in the same namespace.',
+      required: ['name'],
+      properties: {
+        name: str('Secret name.', 253),
+        key: { type: 'string', default: 'kubeconfig', maxLength: 253, description: 'Key in the Secret.' },
+        duration: { type: 'integer', minimum: 1, maximum: 1825, default: 30, description: 'Certificate validity in days.' },
+        rotateBeforeDays: { type: 'integer', minimum: 0, default: 7, description: 'Rotate this many days before expiry.' },
+      },
+    },
+    deleteOptions: {
+      type: 'object',
+      description: 'Query options of the CCE delete-cluster call (sent as given): what to delete with the cluster.',
+      properties: {
+        delete_efs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_eni: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_evs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_net: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_obs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_sfs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        delete_sfs30: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
+        lts_reclaim_policy: { type: 'string', enum: ['Delete_Log_Group', 'Delete_Master_Log_Stream', 'Retain'] },
+      },
+    },
+    metadata: {
+      type: 'object',
+      description: 'The cloud cluster\'s metadata. `name` defaults to this object\'s name.',
+      properties: {
+        name: {
+          type: 'string',
+          minLength: 4,
+          maxLength: 128,
+          pattern: '^[a-z][a-z0-9-]*[a-z0-9]$',
+          description: 'Cluster name: 4-128 chars, lower-case letters, digits and -, starting with a letter, not ending with -.',
+        },
+        alias: str('Display name (Autopilot; updatable).', 128),
+        labels: stringMap('Cluster labels (system-managed by CCE; not persisted by the API).'),
+        annotations: stringMap('Creation annotations, e.g. `cluster.install.addons/install` (not persisted by the API).'),
+      },
+    },
+    category: { type: 'string', enum: ['CCE', 'Turbo'], description: 'CCE or Turbo (Autopilot: Turbo only).' },
+    type: { type: 'string', enum: ['VirtualMachine', 'ARM64'], description: 'Master architecture.' },
+    flavor: str('Cluster flavor, e.g. `cce.s1.small`, `cce.s2.medium`, or `cce.autopilot.cluster` for Autopilot.', 64),
+    version: {
+      type: 'string',
+      maxLength: 32,
+      pattern: '^v[0-9]+\\.[0-9]+(\\.[0-9]+)?(-r[0-9]+)?$',
+      description: 'Kubernetes version, e.g. `v1.29` (Autopilot) or `v1.28.3-r0`. Changing it upgrades the cluster, one minor at a time.',
+    },
+    description: { type: 'string', maxLength: 200, description: 'Description (updatable).' },
+    ipv6enable: { type: 'boolean', description: 'IPv6 support (standard CCE).' },
+    hostNetwork: {
+      type: 'object',
+      required: ['vpc'],
+      properties: {
+        vpc: str('VPC ID of the control plane.', 64),
+        subnet: str('Subnet network ID of the control plane.', 64),
+        securityGroup: str('Default node security group ID.', 64),
+      },
+    },
+    containerNetwork: {
+      type: 'object',
+      required: ['mode'],
+      properties: {
+        mode: { type: 'string', enum: ['overlay_l2', 'vpc-router', 'underlay_ipvlan', 'eni'], description: 'Container network model (Autopilot: eni).' },
+        cidr: str('Container CIDR.', 64),
+      },
+    },
+    eniNetwork: { type: 'object', properties: { subnets: subnetList } },
+    serviceNetwork: { type: 'object', properties: { IPv4CIDR: str('Service CIDR.', 64) } },
+    authentication: {
+      type: 'object',
+      properties: {
+        mode: { type: 'string', enum: ['rbac', 'authenticating_proxy', 'x509'] },
+        authenticatingProxy: { type: 'object', properties: { ca: str('Base64 CA certificate.', 1048576) } },
+      },
+    },
+    billingMode: { type: 'integer', enum: [0], description: 'Billing mode: 0 = on demand.' },
+    masters: {
+      type: 'array',
+      maxItems: 3,
+      items: {
+        type: 'object',
+        required: ['availabilityZone'],
+        properties: { availabilityZone: str('AZ.', 64), flavor: str('Flavor.', 64), faultDomain: str('Fault domain.', 64) },
+      },
+    },
+    kubernetesSvcIpRange: str('Service CIDR (deprecated on Autopilot: use serviceNetwork).', 64),
+    clusterTags: {
+      type: 'array',
+      maxItems: 20,
+      description: 'Cluster resource tags (kept in sync through the tags API).',
+      items: { type: 'object', required: ['key'], properties: { key: str('Tag key.', 128), value: str('Tag value.', 255) } },
+    },
+    kubeProxyMode: { type: 'string', enum: ['iptables', 'ipvs'] },
+    extendParam: stringMap('extendParam key/values, e.g. clusterAZ, enterpriseProjectId.'),
+    enableSnat: { type: 'boolean', description: 'Autopilot: configure SNAT at creation.' },
+    enableSWRImageAccess: { type: 'boolean', description: 'Autopilot: configure image access at creation.' },
+    enableAutopilot: { type: 'boolean', default: false, description: 'true = a CCE Autopilot cluster (Autopilot API and fixed values). Immutable.' },
+    customSan: { type: 'array', maxItems: 32, items: str('SAN (IP or domain).', 253) },
+  },
+} as const satisfies JsonSchema;
+
+export const clusterStatusSchema = {
+  type: 'object',
+  properties: {
+    ...commonStatusProperties,
+    clusterID: str('CCE cluster ID (metadata.uid).', 64),
+    currentVersion: str('Kubernetes version the cloud reports.', 64),
+    platformVersion: str('CCE platform version.', 64),
+    endpoints: {
+      type: 'array',
+      items: { type: 'object', properties: { url: str('kube-apiserver URL.', 512), type: str('Internal or External.', 32) } },
+    },
+    upgrade: {
+      type: 'object',
+      description: 'The upgrade in progress (one minor version at a time).',
+      properties: {
+        targetVersion: str('Version of the current step.', 64),
+        step: { type: 'string', enum: ['PreCheck', 'Upgrade', 'PostCheck'] },
+        taskID: str('Upgrade or pre-check task ID.', 128),
+      },
+    },
+    kubeconfig: {
+      type: 'object',
+      properties: {
+        secretName: str('Secret holding the kubeconfig.', 253),
+        expiresAt: { type: 'string', format: 'date-time' },
+        fetchedAt: { type: 'string', format: 'date-time' },
+      },
+    },
+  },
+} as const satisfies JsonSchema;

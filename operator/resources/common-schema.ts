@@ -1,0 +1,73 @@
+/** Schema pieces every kind shares: where the cloud is, how to authenticate, and what the operator may do. */
+import type { JsonSchema } from './crd-builder.js';
+
+export const str = (description: string, maxLength = 256) => ({ type: 'string', description, maxLength }) as const;
+
+export const secretRefSchema = {
+  type: 'object',
+  description:
+    'Secret in the same namespace holding Huawei Cloud credentials: keys `accessKey` and `secretKey` (optionally ' +
+    '`securityToken` for temporary credentials), or `token` (an IAM token). When absent, the operator-wide ' +
+    'default credentials are used (environment variables HW_ACCESS_KEY / HW_SECRET_KEY / HW_SECURITY_TOKEN, or ' +
+    'HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK).',
+  required: ['name'],
+  properties: { name: str('Name of the Secret.', 253) },
+} as const satisfies JsonSchema;
+
+/** Operator fields shared by all kinds (merged into each kind's spec properties). */
+export const commonSpecProperties = {
+  region: str('Huawei Cloud region, e.g. `cn-north-4`. Selects the default CCE endpoint. Immutable.', 64),
+  projectID: str('Huawei Cloud project ID the resource lives in. Immutable.', 64),
+  endpoint: str(
+    'Override of the CCE API endpoint, e.g. `https://cce.cn-north-4.myhuaweicloud.com` or a simulator URL. ' +
+      'Default: derived from `region` (or the operator flag --cce-endpoint).',
+    512,
+  ),
+  credentialsSecretRef: secretRefSchema,
+  deletionPolicy: {
+    type: 'string',
+    enum: ['Delete', 'Orphan'],
+    default: 'Delete',
+    description: '`Delete` removes the cloud resource when this object is deleted; `Orphan` leaves it in the cloud.',
+  },
+  managementPolicy: {
+    type: 'string',
+    enum: ['Full', 'ObserveOnly'],
+    default: 'Full',
+    description: '`Full`: the operator creates, updates and deletes. `ObserveOnly`: it only reads and reports (never writes to the cloud).',
+  },
+} as const satisfies Record<string, JsonSchema>;
+
+export const conditionsSchema = {
+  type: 'array',
+  description: 'kstatus-compatible conditions: Ready, Reconciling, Stalled, Synced.',
+  'x-kubernetes-list-type': 'map',
+  'x-kubernetes-list-map-keys': ['type'],
+  items: {
+    type: 'object',
+    required: ['type', 'status'],
+    properties: {
+      type: str('Condition type.', 64),
+      status: { type: 'string', enum: ['True', 'False', 'Unknown'] },
+      reason: str('Machine-readable reason (CamelCase).', 128),
+      message: str('Human-readable message; carries the CCE error code when a cloud call failed.', 4096),
+      lastTransitionTime: { type: 'string', format: 'date-time' },
+      observedGeneration: { type: 'integer' },
+    },
+  },
+} as const satisfies JsonSchema;
+
+/** Status fields shared by all kinds. */
+export const commonStatusProperties = {
+  phase: str('The cloud\'s own phase of the resource.', 64),
+  jobID: str('ID of the CCE job in flight, while one runs.', 128),
+  observedGeneration: { type: 'integer', description: 'The metadata.generation this status describes.' },
+  lastSyncTime: { type: 'string', format: 'date-time', description: 'When the cloud was last observed.' },
+  conditions: conditionsSchema,
+  unobservedFields: {
+    type: 'array',
+    description: 'Spec fields the CCE API never returns, so drift on them cannot be seen (changes to them are still applied).',
+    items: str('A spec field path.', 256),
+  },
+  appliedSpecHash: str('Hash of the last applied values of the unobserved fields.', 128),
+} as const satisfies Record<string, JsonSchema>;
