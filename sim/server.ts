@@ -1,0 +1,122 @@
+/**
+ * The simulator's HTTP server: reads the whole body (signatures cover it, GET included), routes by path (origin-
+ * or absolute-form targets; the `{cluster_id}.` host prefix is ignored), applies faults, authenticates, settles
+ * time-driven transitions, runs the handler and renders errors in the path family's format.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { World } from './world.js';
+import { Router } from './router.js';
+import { allRoutes } from './routes.js';
+import { Faults } from './faults.js';
+import { RequestLog } from './request-log.js';
+import { handleAdmin } from './admin.js';
+import { dispatch } from './dispatch.js';
+import { loadState, saveState } from './persist.js';
+
+export interface SimOptions {
+  host?: string;
+  port?: number;
+  accessKey: string;
+  secretKey: string;
+  projectId: string;
+  tokens?: string[];
+  stateFile?: string;
+  jobSeconds?: number;
+}
+
+export interface RunningSim {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** AK/SK signing covers at most 12 MB bodies. */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  res.writeHead(status, {
+    ...(text ? { 'Content-Type': 'application/json;charset=UTF-8' } : {}),
+    'Content-Length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
+  res.end(text);
+}
+
+export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
+  const world = new World({ projectId: opts.projectId, jobMs: Math.round((opts.jobSeconds ?? 0) * 1000) });
+  if (opts.stateFile) {
+    const loaded = loadState(opts.stateFile);
+    if (loaded) {
+      world.state = loaded;
+      world.clock.offsetMs = loaded.clockOffsetMs;
+    }
+  }
+  const router = new Router(allRoutes());
+  const faults = new Faults();
+  const log = new RequestLog();
+  const auth = { accessKey: opts.accessKey, secretKey: opts.secretKey, tokens: opts.tokens ?? [] };
+  const persist = (): void => {
+    if (!world.dirty) return;
+    world.dirty = false;
+    world.state.clockOffsetMs = world.clock.offsetMs;
+    if (opts.stateFile) saveState(opts.stateFile, world.state);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const body = await readBody(req);
+      const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+      if (url.pathname.startsWith('/_sim/')) {
+        let parsed: unknown;
+        try {
+          parsed = body && body.length ? JSON.parse(body.toString('utf8')) : undefined;
+        } catch {
+          return sendJson(res, 400, { error: 'body: not valid JSON' });
+        }
+        const r = handleAdmin({ world, faults, log }, req.method ?? 'GET', url.pathname, parsed);
+        persist();
+        return sendJson(res, r.status, r.body);
+      }
+      const requestId = randomUUID().replace(/-/g, '');
+      await dispatch({ world, router, faults, log, auth }, req, res, url, body, requestId, sendJson);
+      persist();
+    })().catch((err: unknown) => {
+      process.stderr.write(`cce-sim: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      if (!res.headersSent) sendJson(res, 500, { error_code: 'CCE.01500001', error_msg: 'Internal error.' });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        persist();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

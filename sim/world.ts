@@ -1,0 +1,56 @@
+/** The simulator's mutable world: state, clock, configuration, and the helpers every handler needs. */
+import { randomUUID } from 'node:crypto';
+import { Clock } from './time.js';
+import { emptyState, type Op, type State } from './state.js';
+import type { JsonObject } from './json.js';
+
+export interface WorldConfig {
+  projectId: string;
+  jobMs: number;
+}
+
+export class World {
+  state: State = emptyState();
+  readonly clock = new Clock();
+  /** Set whenever the state changed; the server persists and clears it. */
+  dirty = false;
+  constructor(readonly config: WorldConfig) {}
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  /** Starts an operation lasting `jobSeconds`. */
+  op(kind: string, now: number, fail?: string, data?: JsonObject, jobId?: string): Op {
+    const op: Op = { kind, startedAt: now, durationMs: this.config.jobMs };
+    if (fail !== undefined) op.fail = fail;
+    if (data !== undefined) op.data = data;
+    if (jobId !== undefined) op.jobId = jobId;
+    return op;
+  }
+
+  touch(): void {
+    this.dirty = true;
+  }
+
+  reset(): void {
+    this.state = emptyState();
+    this.clock.offsetMs = 0;
+    this.dirty = true;
+  }
+}
+
+/** Whether an operation (or any started/duration pair) has finished at `now`. */
+export function isDue(t: { startedAt: number; durationMs: number }, now: number): boolean {
+  return now - t.startedAt >= t.durationMs;
+}
+
+/** Fraction of the duration elapsed, clamped to [0, 1]; 1 when the duration is 0. */
+export function progress(t: { startedAt: number; durationMs: number }, now: number): number {
+  if (t.durationMs <= 0) return 1;
+  return Math.min(1, Math.max(0, (now - t.startedAt) / t.durationMs));
+}
