@@ -48,7 +48,7 @@ const positive = (v: unknown) => ((v as number) > 0 ? undefined : 'must be great
 const fraction = (v: unknown) => ((v as number) >= 0 && (v as number) < 1 ? undefined : 'must be in [0, 1)');
 
 export const SETTINGS: readonly Setting[] = [
-  { key: 'kubeconfig', flag: 'kubeconfig', env: 'KUBECONFIG', kind: 'string', def: '', defText: 'in-cluster, then ~/.kube/config', help: 'Path to a kubeconfig file.' },
+  { key: 'kubeconfig', flag: 'kubeconfig', env: 'KUBECONFIG', kind: 'string', def: '', defText: '~/.kube/config, then in-cluster', help: 'Path to a kubeconfig file.' },
   { key: 'namespace', flag: 'namespace', env: 'CCE_OPERATOR_NAMESPACE', kind: 'string', def: '', defText: 'all namespaces', help: 'Watch only this namespace.' },
   { key: 'workers', flag: 'workers', env: 'CCE_OPERATOR_WORKERS', kind: 'int', def: '2', check: positive, help: 'Concurrent reconciles per kind.' },
   { key: 'leaderElect', flag: 'leader-elect', env: 'CCE_OPERATOR_LEADER_ELECT', kind: 'bool', def: 'true', help: 'Run controllers only while holding the Lease (disable for a single local process).' },
