@@ -36,6 +36,7 @@ export async function dispatch(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  target: string,
   body: Buffer | undefined,
   requestId: string,
   send: Send,
@@ -94,7 +95,7 @@ export async function dispatch(
   if (body === undefined) return fail(new CceError('invalid', 'body: larger than 12 MB'));
   let result: Reply;
   try {
-    authenticate(deps.auth, { method, url: req.url ?? path, headers: req.headers, body }, Date.now());
+    authenticate(deps.auth, { method, url: target, headers: req.headers, body }, Date.now());
     const pid = match.params.project_id;
     const headerPid = req.headers['x-project-id'];
     if ((pid !== undefined && pid !== world.config.projectId) || (typeof headerPid === 'string' && headerPid !== world.config.projectId))

@@ -48,6 +48,15 @@ function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   });
 }
 
+/**
+ * The origin-form (`/path?query`) of a request target. Absolute-form targets (through a proxy) are cut by hand:
+ * WHATWG URL rejects hosts like `<cluster uuid>.127.0.0.1`, which Terraform's add-on URLs produce on loopback.
+ */
+export function originForm(target: string): string {
+  const cut = target.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
+  return cut.startsWith('/') ? cut : `/${cut}`;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   res.writeHead(status, {
@@ -81,7 +90,8 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
   const server = createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
-      const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+      const target = originForm(req.url ?? '/');
+      const url = new URL(target, 'http://simulator.invalid');
       if (url.pathname.startsWith('/_sim/')) {
         let parsed: unknown;
         try {
@@ -94,7 +104,7 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
         return sendJson(res, r.status, r.body);
       }
       const requestId = randomUUID().replace(/-/g, '');
-      await dispatch({ world, router, faults, log, auth }, req, res, url, body, requestId, sendJson);
+      await dispatch({ world, router, faults, log, auth }, req, res, url, target, body, requestId, sendJson);
       persist();
     })().catch((err: unknown) => {
       process.stderr.write(`cce-sim: internal error: ${err instanceof Error ? err.message : String(err)}\n`);

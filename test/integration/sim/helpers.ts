@@ -140,7 +140,14 @@ export function rawRequest(
   const u = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: u.hostname, port: u.port, method, path: target ?? u.pathname + u.search, headers, agent: false },
+      {
+        host: u.hostname,
+        port: u.port,
+        method,
+        path: target ?? u.pathname + u.search,
+        headers: body !== undefined ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers,
+        agent: false,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
