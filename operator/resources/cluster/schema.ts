@@ -145,6 +145,11 @@ export const clusterStatusSchema = {
         taskID: str('Upgrade or pre-check task ID.', 128),
       },
     },
+    appliedClusterTags: {
+      type: 'array',
+      description: 'Cluster tags as last applied (the cluster API does not return them).',
+      items: { type: 'object', required: ['key'], properties: { key: str('Tag key.', 128), value: str('Tag value.', 255) } },
+    },
     kubeconfig: {
       type: 'object',
       properties: {

@@ -1,0 +1,35 @@
+/** Condition reasons and Event reasons of CceCluster: constants the tests compare against. */
+export const Reason = {
+  Available: 'Available',
+  Creating: 'Creating',
+  Adopted: 'Adopted',
+  CreateRequested: 'CreateRequested',
+  JobRunning: 'JobRunning',
+  JobFailed: 'JobFailed',
+  PhaseNotReady: 'PhaseNotReady',
+  Updating: 'Updating',
+  Upgrading: 'Upgrading',
+  UpgradeFailed: 'UpgradeFailed',
+  Hibernating: 'Hibernating',
+  Hibernated: 'Hibernated',
+  Awaking: 'Awaking',
+  TagsUpdated: 'TagsUpdated',
+  Deleting: 'Deleting',
+  Deleted: 'Deleted',
+  Orphaned: 'Orphaned',
+  WaitingForNodePools: 'WaitingForNodePools',
+  Paused: 'Paused',
+  ObserveOnly: 'ObserveOnly',
+  DriftDetected: 'DriftDetected',
+  NotFoundInCloud: 'NotFoundInCloud',
+  CloudError: 'CloudError',
+  Throttled: 'Throttled',
+  InvalidSpec: 'InvalidSpec',
+  CredentialsError: 'CredentialsError',
+  UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
+  KubeconfigExported: 'KubeconfigExported',
+  ReconcileSuccess: 'ReconcileSuccess',
+} as const;
+
+export const FINALIZER = 'cce.operator.dev/finalizer';
+export const PAUSED_ANNOTATION = 'cce.operator.dev/paused';

@@ -1,0 +1,226 @@
+/**
+ * CceCluster reconciler. One pass is a fixed ladder of guard clauses:
+ *   paused → credentials → deleting (finalize) → finalizer → identity (status id, spec.clusterID, adopt by name)
+ *   → create → follow the job → wait out transitional phases → upgrade in progress → diff → one operation
+ *   family (upgrade, hibernate/awake, tags, update) → kubeconfig export → Ready.
+ * Every pass ends in exactly one status write (skipped when nothing changed) and one queue decision.
+ */
+import { OutcomeUnknownError, type CceClient, type CceCredentials, type Cluster } from '../../cloud/index.js';
+import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
+import { isDeleting } from '../../runtime/kube-object.js';
+import { requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
+import type { CloudClients } from '../cloud-clients.js';
+import { describeError } from '../cloud-errors.js';
+import { resolveCredentials, type SecretReader } from '../credentials.js';
+import { cloudName, createRequest, isAutopilot } from './desired.js';
+import { clusterDiffs } from './diff.js';
+import { finalizeCluster } from './delete-flow.js';
+import { exportKubeconfig, kubeconfigDue, type SecretWriter } from './kubeconfig-export.js';
+import { FINALIZER, PAUSED_ANNOTATION, Reason } from './reasons.js';
+import { nextStatus, type Report } from './report.js';
+import type { CceCluster } from './types.js';
+import { advanceUpgrade } from './upgrade-flow.js';
+
+export interface ClusterReconcilerDeps {
+  clouds: CloudClients;
+  secrets: SecretReader & SecretWriter;
+  defaultCredentials?: CceCredentials | undefined;
+  /** Names of CceNodePools that still reference this cluster (deletion waits for them). */
+  dependents(cr: CceCluster): Promise<string[]>;
+  /** Polling interval while a job or transition runs. Default 5 s. */
+  pollMs?: number;
+}
+
+const TRANSITIONAL = new Set(['Creating', 'Deleting', 'Upgrading', 'Resizing', 'ScalingUp', 'ScalingDown', 'RollingBack', 'Hibernating', 'Awaking', 'Freezing', 'UnFreezing']);
+
+export const CLUSTER_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters', kind: 'CceCluster', namespaced: true } as const;
+
+export function clusterController(deps: ClusterReconcilerDeps): ControllerSpec<CceCluster> {
+  const poll = deps.pollMs ?? 5000;
+  return {
+    ...CLUSTER_TYPE,
+    async reconcile(_key, obj, ctx) {
+      if (obj.metadata?.annotations?.[PAUSED_ANNOTATION] === 'true') {
+        await write(ctx, obj, { outcome: { state: 'stalled', reason: Reason.Paused, message: `${PAUSED_ANNOTATION}=true: not reconciling` } });
+        return stable();
+      }
+      try {
+        const cloud = await cloudFor(obj, deps);
+        if (isDeleting(obj)) return await finalizeCluster(obj, ctx, cloud, deps.dependents, poll, (r) => write(ctx, obj, r));
+        return await reconcileLive(obj, ctx, cloud, deps, poll);
+      } catch (err) {
+        const e = describeError(err);
+        const state = e.terminal ? 'stalled' : 'error';
+        await write(ctx, obj, { outcome: { state, reason: (err as { reason?: string }).reason ?? e.reason, message: e.message } }).catch(() => undefined);
+        throw e.error;
+      }
+    },
+  };
+}
+
+async function cloudFor(obj: CceCluster, deps: ClusterReconcilerDeps): Promise<CceClient> {
+  const credentials = await resolveCredentials(deps.secrets, obj.metadata?.namespace ?? 'default', obj.spec.credentialsSecretRef, deps.defaultCredentials);
+  return deps.clouds.get({
+    region: obj.spec.region,
+    ...(obj.spec.endpoint ? { endpoint: obj.spec.endpoint } : {}),
+    projectId: obj.spec.projectID,
+    flavor: isAutopilot(obj.spec) ? 'autopilot' : 'standard',
+    credentials,
+  });
+}
+
+async function write(ctx: ReconcileContext<CceCluster>, obj: CceCluster, r: Report): Promise<CceCluster> {
+  const out = await ctx.status.write(obj, (current, fresh) => nextStatus(fresh, current, r, ctx.now()));
+  return out.obj;
+}
+
+async function reconcileLive(
+  obj: CceCluster,
+  ctx: ReconcileContext<CceCluster>,
+  cloud: CceClient,
+  deps: ClusterReconcilerDeps,
+  poll: number,
+): Promise<ReconcileResult> {
+  const observeOnly = obj.spec.managementPolicy === 'ObserveOnly';
+  if (!observeOnly) obj = await ctx.finalizers.ensure(obj, FINALIZER);
+
+  const observed = await identify(obj, ctx, cloud);
+  if (!observed) {
+    if (observeOnly) {
+      await write(ctx, obj, { outcome: { state: 'stalled', reason: Reason.NotFoundInCloud, message: `cluster ${cloudName(obj)} not found in project ${obj.spec.projectID} (ObserveOnly: not creating)` } });
+      return requeueAfter(60_000);
+    }
+    return create(obj, ctx, cloud, poll);
+  }
+  const id = observed.metadata.uid as string;
+  if (obj.status?.clusterID !== id) obj = await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.Adopted, message: `adopted cluster ${id}` }, set: { clusterID: id } });
+
+  // Follow the job of the last call.
+  const jobID = obj.status?.jobID;
+  if (jobID) {
+    const job = await cloud.jobs.get(jobID).catch((e: { notFound?: boolean }) => (e.notFound ? undefined : Promise.reject(e)));
+    const phase = job?.status?.phase;
+    if (phase === 'Failed') {
+      ctx.events.warning(Reason.JobFailed, `job ${jobID} failed: ${job?.status?.reason ?? ''}`);
+      await write(ctx, obj, { observed, outcome: { state: 'error', reason: Reason.JobFailed, message: `job ${jobID} failed: ${job?.status?.reason ?? 'unknown reason'}` }, set: { jobID: undefined } });
+      return requeueAfter(poll);
+    }
+    if (phase && phase !== 'Success') {
+      await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.JobRunning, message: `job ${jobID} ${phase}` } });
+      return requeueAfter(poll, { jobInFlight: true });
+    }
+    obj = await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.JobRunning, message: `job ${jobID} done` }, set: { jobID: undefined } });
+  }
+
+  const phase = observed.status?.phase ?? '';
+  if (TRANSITIONAL.has(phase) && !obj.status?.upgrade) {
+    await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.PhaseNotReady, message: `cluster phase ${phase}` } });
+    return requeueAfter(poll, { jobInFlight: true });
+  }
+  if (phase !== 'Available' && phase !== 'Hibernation' && !obj.status?.upgrade) {
+    await write(ctx, obj, { observed, outcome: { state: 'error', reason: Reason.PhaseNotReady, message: `cluster phase ${phase}: ${observed.status?.reason ?? ''} ${observed.status?.message ?? ''}`.trim() } });
+    return requeueAfter(poll * 6);
+  }
+
+  if (obj.status?.upgrade?.step) {
+    await write(ctx, obj, await advanceUpgrade(obj, observed, cloud));
+    return requeueAfter(poll, { jobInFlight: true });
+  }
+
+  const ops = clusterDiffs(obj.spec, observed, obj.status?.appliedClusterTags ?? (obj.status?.clusterID ? obj.spec.clusterTags : []));
+  if (observeOnly) {
+    const drift = ops.flatMap((o) => o.diffs.map((d) => d.path));
+    const outcome = drift.length
+      ? ({ state: 'ready', reason: Reason.DriftDetected, message: `ObserveOnly: cloud differs from spec in ${drift.join(', ')}` } as const)
+      : ({ state: 'ready', reason: Reason.Available, message: 'cluster is Available (ObserveOnly)' } as const);
+    await write(ctx, obj, { observed, outcome });
+    return stable();
+  }
+  const op = ops[0];
+  if (op) return applyOperation(obj, ctx, cloud, observed, op, poll);
+
+  if (kubeconfigDue(obj, ctx.now(), ctx.refreshRequested)) {
+    const kubeconfig = await exportKubeconfig(obj, id, cloud, deps.secrets, ctx.now());
+    ctx.events.normal(Reason.KubeconfigExported, `kubeconfig written to Secret ${kubeconfig.secretName}`);
+    obj = await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.KubeconfigExported, message: 'kubeconfig exported' }, set: { kubeconfig } });
+  }
+  const hibernated = phase === 'Hibernation';
+  await write(ctx, obj, {
+    observed,
+    outcome: { state: 'ready', reason: hibernated ? Reason.Hibernated : Reason.Available, message: hibernated ? 'cluster is hibernated' : 'cluster is Available' },
+  });
+  return stable();
+}
+
+async function identify(obj: CceCluster, ctx: ReconcileContext<CceCluster>, cloud: CceClient): Promise<Cluster | undefined> {
+  const id = obj.status?.clusterID ?? obj.spec.clusterID;
+  if (id) {
+    try {
+      return await cloud.clusters.get(id);
+    } catch (err) {
+      if (!(err as { notFound?: boolean }).notFound) throw err;
+      if (obj.spec.clusterID) throw Object.assign(new Error(`spec.clusterID ${id} does not exist in project ${obj.spec.projectID}`), { reason: Reason.NotFoundInCloud });
+      ctx.log.warn('cluster vanished from the cloud; looking it up by name', { clusterID: id });
+    }
+  }
+  return cloud.clusters.findByName(cloudName(obj));
+}
+
+async function create(obj: CceCluster, ctx: ReconcileContext<CceCluster>, cloud: CceClient, poll: number): Promise<ReconcileResult> {
+  let m;
+  try {
+    m = await cloud.clusters.create(createRequest(obj));
+  } catch (err) {
+    // Sent but unanswered, or "already exists": never create blindly again — the next pass adopts by name.
+    if (err instanceof OutcomeUnknownError || (err as { conflict?: boolean }).conflict) return requeueAfter(1000);
+    throw err;
+  }
+  const clusterID = m.body?.metadata?.uid;
+  // Identity first: clusterID and jobID go to status before anything else.
+  await write(ctx, obj, {
+    outcome: { state: 'progressing', reason: Reason.CreateRequested, message: `create requested (job ${m.jobId ?? 'n/a'})` },
+    set: { clusterID, jobID: m.jobId, phase: m.body?.status?.phase ?? 'Creating', appliedClusterTags: obj.spec.clusterTags ?? [] },
+  });
+  ctx.events.normal(Reason.CreateRequested, `created cluster ${cloudName(obj)} (${clusterID}), job ${m.jobId ?? 'n/a'}, request ${m.requestId ?? 'n/a'}`);
+  return requeueAfter(poll, { jobInFlight: true });
+}
+
+async function applyOperation(
+  obj: CceCluster,
+  ctx: ReconcileContext<CceCluster>,
+  cloud: CceClient,
+  observed: Cluster,
+  op: ReturnType<typeof clusterDiffs>[number],
+  poll: number,
+): Promise<ReconcileResult> {
+  const id = observed.metadata.uid as string;
+  const fields = op.diffs.map((d) => d.path).join(', ');
+  switch (op.kind) {
+    case 'upgrade':
+      ctx.events.normal(Reason.Upgrading, `upgrading ${observed.spec?.version} towards ${obj.spec.version}`);
+      await write(ctx, obj, await advanceUpgrade(obj, observed, cloud));
+      return requeueAfter(poll, { jobInFlight: true });
+    case 'hibernate':
+    case 'awake': {
+      if (isAutopilot(obj.spec)) throw Object.assign(new Error('CCE Autopilot clusters cannot hibernate'), { reason: Reason.UnsupportedOnAutopilot });
+      const m = op.kind === 'hibernate' ? await cloud.clusters.hibernate(id) : await cloud.clusters.awake(id);
+      const reason = op.kind === 'hibernate' ? Reason.Hibernating : Reason.Awaking;
+      ctx.events.normal(reason, `${op.kind} requested (request ${m.requestId ?? 'n/a'})`);
+      await write(ctx, obj, { observed, outcome: { state: 'progressing', reason, message: `${op.kind} requested` } });
+      return requeueAfter(poll, { jobInFlight: true });
+    }
+    case 'tags': {
+      if (op.remove.length) await cloud.tags.remove(id, op.remove);
+      if (op.add.length) await cloud.tags.add(id, op.add);
+      ctx.events.normal(Reason.TagsUpdated, `cluster tags updated (+${op.add.length} -${op.remove.length})`);
+      await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.TagsUpdated, message: 'cluster tags updated' }, set: { appliedClusterTags: obj.spec.clusterTags ?? [] } });
+      return requeueAfter(0);
+    }
+    case 'update': {
+      const m = await cloud.clusters.update(id, op.body);
+      ctx.events.normal(Reason.Updating, `updated ${fields} (request ${m.requestId ?? 'n/a'})`);
+      await write(ctx, obj, { observed: m.body ?? observed, outcome: { state: 'progressing', reason: Reason.Updating, message: `updated ${fields}` } });
+      return requeueAfter(0);
+    }
+  }
+}
