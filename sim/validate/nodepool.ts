@@ -25,7 +25,6 @@ const autoscaling: Schema = S.obj({
 const login: Schema = {
   type: 'object',
   properties: { sshKey: S.str({ minLength: 1 }), userPassword: S.obj({ username: S.str(), password: S.str({ minLength: 1 }) }, ['password']) },
-  anyOf: [{ required: ['sshKey'] }, { required: ['userPassword'] }],
 };
 
 const nodeTemplate: Schema = S.obj(
@@ -82,6 +81,9 @@ function checkCounts(body: unknown, nodeLimit: number): void {
 
 export function validateCreateNodePool(body: unknown, nodeLimit: number): void {
   createSchema(body);
+  const login = get(body, 'spec', 'nodeTemplate', 'login');
+  if (!isObject(login) || (login.sshKey === undefined && login.userPassword === undefined))
+    throw new CceError('invalid', 'spec.nodeTemplate.login: one of sshKey or userPassword is required');
   if (get(body, 'metadata', 'name') === 'DefaultPool') throw new CceError('invalid', 'metadata.name: DefaultPool is reserved');
   checkCounts(body, nodeLimit);
 }
