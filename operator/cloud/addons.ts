@@ -43,22 +43,22 @@ export class AddonApi {
   }
 
   /** `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. */
-  listTemplates(q: ListAddonTemplatesOptions = {}, clusterId?: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
+  async listTemplates(q: ListAddonTemplatesOptions = {}, clusterId?: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
     const query = { addon_template_name: q.addon_template_name };
     return read(this.ctx, { operation: 'ListAddonTemplates', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addonTemplates(), query, opts });
   }
 
-  install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+  async install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
     return write(this.ctx, { operation: 'CreateAddonInstance', method: 'POST', base, path: this.ctx.paths.addons(), body, opts });
   }
 
-  get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
+  async get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
     const query = { cluster_id: clusterId };
     return read(this.ctx, { operation: 'ShowAddonInstance', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
   }
 
-  list(clusterId: string, opts?: CallOptions): Promise<ListOf<AddonInstance>> {
+  async list(clusterId: string, opts?: CallOptions): Promise<ListOf<AddonInstance>> {
     const query = { cluster_id: clusterId };
     return read(this.ctx, { operation: 'ListAddonInstances', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(), query, opts });
   }
@@ -70,19 +70,19 @@ export class AddonApi {
   }
 
   /** Update or upgrade (PUT); use `addonUpgradeRequest` to build the body. */
-  update(addonId: string, body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+  async update(addonId: string, body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
     return write(this.ctx, { operation: 'UpdateAddonInstance', method: 'PUT', base, path: this.ctx.paths.addons(addonId), body, opts });
   }
 
   /** Body: standard undocumented, Autopilot the string `success`. */
-  delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
+  async delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     const query = { cluster_id: clusterId };
     return write(this.ctx, { operation: 'DeleteAddonInstance', method: 'DELETE', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
   }
 
   /** Back to the pre-upgrade version; allowed when `status.isRollbackable` [004 §4.2.4]. */
-  rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
+  async rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const body = { clusterID: clusterId };
     return write(this.ctx, { operation: 'RollbackAddonInstance', method: 'POST', base: this.base(clusterId), path: this.ctx.paths.addonRollback(addonId), body, opts });
   }

@@ -15,16 +15,16 @@ export class ClusterApi {
   constructor(private readonly ctx: ApiContext) {}
 
   /** 201 + `status.jobID` (Autopilot also `metadata.annotations.jobid`); not repeated on an unknown outcome. */
-  create(body: CreateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {
+  async create(body: CreateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {
     return write(this.ctx, { operation: 'CreateCluster', method: 'POST', path: this.ctx.paths.clusters(), body, opts });
   }
 
-  get(clusterId: string, q: GetClusterOptions = {}, opts?: CallOptions): Promise<Cluster> {
+  async get(clusterId: string, q: GetClusterOptions = {}, opts?: CallOptions): Promise<Cluster> {
     const query = { detail: boolQuery(q.detail), errorStatus: q.errorStatus };
     return read(this.ctx, { operation: 'ShowCluster', method: 'GET', path: this.ctx.paths.cluster(clusterId), query, opts });
   }
 
-  list(q: ListClustersOptions = {}, opts?: CallOptions): Promise<ListOf<Cluster>> {
+  async list(q: ListClustersOptions = {}, opts?: CallOptions): Promise<ListOf<Cluster>> {
     const query = { detail: boolQuery(q.detail), status: q.status, type: q.type, version: q.version };
     return read(this.ctx, { operation: 'ListClusters', method: 'GET', path: this.ctx.paths.clusters(), query, opts });
   }
@@ -35,24 +35,24 @@ export class ClusterApi {
     return (list.items ?? []).find((c) => c.metadata?.name === name);
   }
 
-  update(clusterId: string, body: UpdateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {
+  async update(clusterId: string, body: UpdateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {
     return write(this.ctx, { operation: 'UpdateCluster', method: 'PUT', path: this.ctx.paths.cluster(clusterId), body, opts });
   }
 
   /** 200 + the cluster with `status.jobID` of the delete job. Options go to the query string as given. */
-  delete(clusterId: string, options: DeleteClusterOptions = {}, opts?: CallOptions): Promise<Mutation<Cluster>> {
+  async delete(clusterId: string, options: DeleteClusterOptions = {}, opts?: CallOptions): Promise<Mutation<Cluster>> {
     const query = { ...options } as Record<string, string | undefined>;
     return write(this.ctx, { operation: 'DeleteCluster', method: 'DELETE', path: this.ctx.paths.cluster(clusterId), query, opts });
   }
 
   /** Standard only. No body either way; poll the cluster until `Hibernation`. Idempotent in effect. */
-  hibernate(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
+  async hibernate(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     requireFlavor(this.ctx, 'standard', 'HibernateCluster');
     return write(this.ctx, { operation: 'HibernateCluster', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'hibernate'), idempotent: true, opts });
   }
 
   /** Standard only. Poll the cluster until `Available`. */
-  awake(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
+  async awake(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     requireFlavor(this.ctx, 'standard', 'AwakeCluster');
     return write(this.ctx, { operation: 'AwakeCluster', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'awake'), idempotent: true, opts });
   }
@@ -61,7 +61,7 @@ export class ClusterApi {
    * The kubeconfig (a secret: never log it). Standard: `GET .../clustercert` [003 §4.1.8], or `POST {duration}` when
    * a duration is given; Autopilot: `POST .../clustercert {duration}` [004 §4.1.6] (default 30 days).
    */
-  getCert(clusterId: string, certOpts: ClusterCertOptions = {}, opts?: CallOptions): Promise<ClusterCert> {
+  async getCert(clusterId: string, certOpts: ClusterCertOptions = {}, opts?: CallOptions): Promise<ClusterCert> {
     const path = this.ctx.paths.clusterCert(clusterId);
     if (this.ctx.flavor === 'standard' && certOpts.duration === undefined) {
       return read(this.ctx, { operation: 'ShowClusterCert', method: 'GET', path, opts });

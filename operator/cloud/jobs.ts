@@ -14,7 +14,7 @@ export interface WaitForJobOptions extends CallOptions {
 export class JobApi {
   constructor(private readonly ctx: ApiContext) {}
 
-  get(jobId: string, opts?: CallOptions): Promise<Job> {
+  async get(jobId: string, opts?: CallOptions): Promise<Job> {
     return read(this.ctx, { operation: 'ShowJob', method: 'GET', path: this.ctx.paths.job(jobId), opts });
   }
 

@@ -11,17 +11,17 @@ export class NodePoolApi {
   }
 
   /** 201, no job id: follow `status.phase` (empty = normal) and `status.currentNode`. */
-  create(clusterId: string, body: CreateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
+  async create(clusterId: string, body: CreateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('CreateNodePool');
     return write(this.ctx, { operation: 'CreateNodePool', method: 'POST', path: this.ctx.paths.nodePools(clusterId), body, opts });
   }
 
-  get(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool> {
+  async get(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool> {
     this.check('ShowNodePool');
     return read(this.ctx, { operation: 'ShowNodePool', method: 'GET', path: this.ctx.paths.nodePool(clusterId, nodePoolId), opts });
   }
 
-  list(clusterId: string, q: ListNodePoolsOptions = {}, opts?: CallOptions): Promise<ListOf<NodePool>> {
+  async list(clusterId: string, q: ListNodePoolsOptions = {}, opts?: CallOptions): Promise<ListOf<NodePool>> {
     this.check('ListNodePools');
     const query = { showDefaultNodePool: boolQuery(q.showDefaultNodePool) };
     return read(this.ctx, { operation: 'ListNodePools', method: 'GET', path: this.ctx.paths.nodePools(clusterId), query, opts });
@@ -33,13 +33,13 @@ export class NodePoolApi {
     return (list.items ?? []).find((p) => p.metadata?.name === name);
   }
 
-  update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
+  async update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('UpdateNodePool');
     return write(this.ctx, { operation: 'UpdateNodePool', method: 'PUT', path: this.ctx.paths.nodePool(clusterId, nodePoolId), body, opts });
   }
 
   /** 200 + `status.jobId` (sic) and phase `Deleting`. */
-  delete(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<Mutation<NodePool>> {
+  async delete(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('DeleteNodePool');
     return write(this.ctx, { operation: 'DeleteNodePool', method: 'DELETE', path: this.ctx.paths.nodePool(clusterId, nodePoolId), opts });
   }

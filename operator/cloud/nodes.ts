@@ -11,23 +11,23 @@ export class NodeApi {
   }
 
   /** 201 + `status.jobID` for the whole batch of `spec.count` nodes. */
-  create(clusterId: string, body: CreateNodeRequest, opts?: CallOptions): Promise<Mutation<Node>> {
+  async create(clusterId: string, body: CreateNodeRequest, opts?: CallOptions): Promise<Mutation<Node>> {
     this.check('CreateNode');
     return write(this.ctx, { operation: 'CreateNode', method: 'POST', path: this.ctx.paths.nodes(clusterId), body, opts });
   }
 
-  list(clusterId: string, opts?: CallOptions): Promise<ListOf<Node>> {
+  async list(clusterId: string, opts?: CallOptions): Promise<ListOf<Node>> {
     this.check('ListNodes');
     return read(this.ctx, { operation: 'ListNodes', method: 'GET', path: this.ctx.paths.nodes(clusterId), opts });
   }
 
-  get(clusterId: string, nodeId: string, opts?: CallOptions): Promise<Node> {
+  async get(clusterId: string, nodeId: string, opts?: CallOptions): Promise<Node> {
     this.check('ShowNode');
     return read(this.ctx, { operation: 'ShowNode', method: 'GET', path: this.ctx.paths.node(clusterId, nodeId), opts });
   }
 
   /** 200 + `status.jobID`. */
-  delete(clusterId: string, nodeId: string, q: DeleteNodeOptions = {}, opts?: CallOptions): Promise<Mutation<Node>> {
+  async delete(clusterId: string, nodeId: string, q: DeleteNodeOptions = {}, opts?: CallOptions): Promise<Mutation<Node>> {
     this.check('DeleteNode');
     const query = { nodepoolScaleDown: q.nodepoolScaleDown };
     return write(this.ctx, { operation: 'DeleteNode', method: 'DELETE', path: this.ctx.paths.node(clusterId, nodeId), query, opts });

@@ -2,10 +2,13 @@
  * Resource paths of both API families. Standard: `/api/v3/projects/{project_id}/...`, add-ons `/api/v3/addons`.
  * Autopilot: the same shapes under `/autopilot/...` [004 §2]. Snapshots use API version `v3.1`.
  */
+import { CceApiError, ClientErrorCodes } from './errors.js';
 import type { CceFlavor } from './models/common.js';
 
 const seg = (s: string): string => {
-  if (s === '') throw new RangeError('empty path parameter');
+  if (typeof s !== 'string' || s === '') {
+    throw new CceApiError({ httpStatus: 0, code: ClientErrorCodes.invalidArgument, message: 'empty path parameter (an id is missing)', operation: 'BuildPath' });
+  }
   return encodeURIComponent(s);
 };
 

@@ -5,7 +5,7 @@ import type { QuotaList } from './models/quota.js';
 export class QuotaApi {
   constructor(private readonly ctx: ApiContext) {}
 
-  get(opts?: CallOptions): Promise<QuotaList> {
+  async get(opts?: CallOptions): Promise<QuotaList> {
     return read(this.ctx, { operation: 'ShowQuotas', method: 'GET', path: this.ctx.paths.quotas(), opts });
   }
 }

@@ -29,70 +29,70 @@ export class UpgradeApi {
     return { ...m, taskId: m.body?.metadata?.uid };
   }
 
-  getTask(clusterId: string, taskId: string, opts?: CallOptions): Promise<UpgradeTask> {
+  async getTask(clusterId: string, taskId: string, opts?: CallOptions): Promise<UpgradeTask> {
     return read(this.ctx, { operation: 'ShowUpgradeClusterTask', method: 'GET', path: this.ctx.paths.upgradeTasks(clusterId, taskId), opts });
   }
 
-  listTasks(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeTask>> {
+  async listTasks(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeTask>> {
     return read(this.ctx, { operation: 'ListUpgradeClusterTasks', method: 'GET', path: this.ctx.paths.upgradeTasks(clusterId), opts });
   }
 
   /** Re-runs the failed upgrade task; no body in or out. */
-  retry(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
+  async retry(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     return write(this.ctx, { operation: 'RetryUpgradeClusterTask', method: 'POST', path: `${this.ctx.paths.clusterOp(clusterId, 'upgrade')}/retry`, opts });
   }
 
-  preCheck(clusterId: string, spec: PreCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PreCheckTask>> {
+  async preCheck(clusterId: string, spec: PreCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PreCheckTask>> {
     const body: PreCheckRequest = { apiVersion: 'v3', kind: 'PreCheckTask', spec };
     return write(this.ctx, { operation: 'CreatePreCheck', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'precheck'), body, opts });
   }
 
-  getPreCheck(clusterId: string, taskId: string, opts?: CallOptions): Promise<PreCheckTask> {
+  async getPreCheck(clusterId: string, taskId: string, opts?: CallOptions): Promise<PreCheckTask> {
     return read(this.ctx, { operation: 'ShowPreCheck', method: 'GET', path: this.ctx.paths.preCheckTasks(clusterId, taskId), opts });
   }
 
-  listPreChecks(clusterId: string, opts?: CallOptions): Promise<ListOf<PreCheckTask>> {
+  async listPreChecks(clusterId: string, opts?: CallOptions): Promise<ListOf<PreCheckTask>> {
     return read(this.ctx, { operation: 'ListPreCheckTasks', method: 'GET', path: this.ctx.paths.preCheckTasks(clusterId), opts });
   }
 
   /** Confirms the cluster after an upgrade; answers with `status.phase` directly. */
-  postCheck(clusterId: string, spec: PostCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PostCheckTask>> {
+  async postCheck(clusterId: string, spec: PostCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PostCheckTask>> {
     const body: PostCheckRequest = { apiVersion: 'v3', kind: 'PostCheckTask', spec };
     return write(this.ctx, { operation: 'CreatePostCheck', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'postcheck'), body, opts });
   }
 
   /** Backs up the control plane (API version v3.1); the task id is the top-level `uid`. */
-  snapshot(clusterId: string, opts?: CallOptions): Promise<Mutation<SnapshotResponse>> {
+  async snapshot(clusterId: string, opts?: CallOptions): Promise<Mutation<SnapshotResponse>> {
     return write(this.ctx, { operation: 'CreateClusterMasterSnapshot', method: 'POST', path: this.ctx.paths.snapshot(clusterId), opts });
   }
 
-  listSnapshotTasks(clusterId: string, opts?: CallOptions): Promise<SnapshotTaskList> {
+  async listSnapshotTasks(clusterId: string, opts?: CallOptions): Promise<SnapshotTaskList> {
     return read(this.ctx, { operation: 'ListClusterMasterSnapshotTasks', method: 'GET', path: `${this.ctx.paths.snapshot(clusterId)}/tasks`, opts });
   }
 
-  info(clusterId: string, opts?: CallOptions): Promise<UpgradeInfo> {
+  async info(clusterId: string, opts?: CallOptions): Promise<UpgradeInfo> {
     return read(this.ctx, { operation: 'ShowClusterUpgradeInfo', method: 'GET', path: this.ctx.paths.upgradeInfo(clusterId), opts });
   }
 
-  paths(opts?: CallOptions): Promise<Record<string, unknown>> {
+  async paths(opts?: CallOptions): Promise<Record<string, unknown>> {
     return read(this.ctx, { operation: 'ListClusterUpgradePaths', method: 'GET', path: this.ctx.paths.upgradePaths(), opts });
   }
 
-  createWorkflow(clusterId: string, targetVersion: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
+  async createWorkflow(clusterId: string, targetVersion: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
     const body = { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion } };
     return write(this.ctx, { operation: 'CreateUpgradeWorkFlow', method: 'POST', path: this.ctx.paths.upgradeWorkflows(clusterId), body, opts });
   }
 
-  listWorkflows(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeWorkflow>> {
+  async listWorkflows(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeWorkflow>> {
     return read(this.ctx, { operation: 'ListUpgradeWorkFlows', method: 'GET', path: this.ctx.paths.upgradeWorkflows(clusterId), opts });
   }
 
-  getWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<UpgradeWorkflow> {
+  async getWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<UpgradeWorkflow> {
     return read(this.ctx, { operation: 'ShowUpgradeWorkFlow', method: 'GET', path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId), opts });
   }
 
   /** Only cancelling is supported. */
-  cancelWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
+  async cancelWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
     const body = { status: { phase: 'Cancel' } };
     return write(this.ctx, { operation: 'UpgradeWorkFlowUpdate', method: 'PATCH', path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId), body, idempotent: true, opts });
   }

@@ -171,10 +171,41 @@ describe('cloud contract: error paths', function () {
         expect(found.metadata.name).to.equal(s.name);
         const posts = (await admin.requests()).filter((r) => r.method === 'POST');
         expect(posts).to.have.length(1);
+        expect((await admin.counts()).byOperation['CreateCluster']).to.equal(1);
         const objects = await admin.objects();
         expect((objects['clusters'] ?? []).filter((c) => c.metadata?.name === s.name)).to.have.length(1);
       });
     }
+  });
+
+  describe('Autopilot specifics', () => {
+    it('add-on errors use the CCE.03 family; standard-only calls are refused locally', async () => {
+      const id = (await ap.client.clusters.create(autopilotCluster('errors-ap'))).body.metadata.uid!;
+      await eventually(async () => ((await ap.client.clusters.get(id)).status?.phase === 'Available' ? true : undefined));
+      const missing = await fail(ap.client.addons.get('00000000-0000-0000-0000-000000000000', id));
+      expect([missing.httpStatus, missing.code]).to.deep.equal([404, 'CCE.03404001']);
+      const body = addonInstallRequest({ clusterId: id, addonTemplateName: 'metrics-server', values: {} });
+      if (!(await ap.client.addons.findByTemplate(id, 'metrics-server'))) await ap.client.addons.install(body);
+      const dup = await fail(ap.client.addons.install(body));
+      expect([dup.httpStatus, dup.code, dup.conflict]).to.deep.equal([409, 'CCE.03409001', true]);
+      await admin.clearRequests();
+      const refused = await fail(ap.client.nodePools.list(id));
+      expect([refused.code, refused.terminal]).to.deep.equal(['CLIENT.UnsupportedOperation', true]);
+      expect(await admin.requests()).to.have.length(0);
+    });
+  });
+
+  describe('budget', () => {
+    it('two client instances share one token bucket per (endpoint, project)', async () => {
+      const limit = { ratePerSecond: 10, burst: 1 };
+      const a = clientFor(sim, 'standard', { rateLimit: limit });
+      const b = clientFor(sim, 'autopilot', { rateLimit: limit });
+      const started = Date.now();
+      await Promise.all([a.client.quotas.get(), b.client.quotas.get(), a.client.quotas.get(), b.client.quotas.get(), a.client.quotas.get(), b.client.quotas.get()]);
+      expect(Date.now() - started).to.be.greaterThanOrEqual(450);
+      a.client.close();
+      b.client.close();
+    });
   });
 
   describe('observability (runs last)', () => {

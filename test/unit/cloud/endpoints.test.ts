@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { addonBase, defaultEndpoint, resolveEndpoint } from '../../../operator/cloud/endpoints.js';
+import { CceApiError } from '../../../operator/cloud/errors.js';
 import { CcePaths } from '../../../operator/cloud/paths.js';
 
 describe('cloud/endpoints', () => {
@@ -54,5 +55,5 @@ describe('cloud/endpoints', () => {
   for (const [reason, c] of Object.entries(pathCases)) {
     it(`paths: ${reason}`, () => expect(c.got).to.equal(c.want));
   }
-  it('paths refuse empty ids', () => expect(() => std.cluster('')).to.throw(RangeError));
+  it('paths refuse empty ids with a terminal CceApiError', () => expect(() => std.cluster('')).to.throw(CceApiError).with.property('code', 'CLIENT.InvalidArgument'));
 });

@@ -158,6 +158,15 @@ describe('cloud/transport (loopback)', () => {
     expect(srv.requests).to.have.length(0);
   });
 
+  it('rejects (never throws synchronously) on a missing id', async () => {
+    const c = await client((_r, res) => json(res, 200, {}));
+    const p = c.clusters.get('');
+    expect(p).to.be.instanceOf(Promise);
+    const err = (await p.catch((e: unknown) => e)) as CceApiError;
+    expect([err.code, err.terminal]).to.deep.equal(['CLIENT.InvalidArgument', true]);
+    expect(srv.requests).to.have.length(0);
+  });
+
   it('Autopilot: /autopilot paths, POST clustercert with duration, delete options in the query', async () => {
     const c = await client((r, res) => json(res, 200, r.url.includes('clustercert') ? { kind: 'Config' } : cluster({ jobID: 'dj' })), { flavor: 'autopilot' });
     await c.clusters.getCert('cid', { duration: 7 });
