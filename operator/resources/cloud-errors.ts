@@ -16,6 +16,8 @@ export interface ErrorReport {
 }
 
 export function describeError(err: unknown): ErrorReport {
+  if (err instanceof Terminal) return { reason: err.reason, message: err.message, terminal: true, error: err };
+  if (err instanceof RequeueAfter) return { reason: 'Waiting', message: err.message, terminal: false, error: err };
   if (err instanceof CredentialsError) {
     return { reason: 'CredentialsError', message: err.message, terminal: true, error: new Terminal(err.message, 'CredentialsError') };
   }

@@ -19,6 +19,14 @@ export const cceclusterCrd = buildCrd({
         message: 'spec.flavor must be cce.autopilot.cluster when spec.enableAutopilot is true',
       },
       {
+        rule: 'self.enableAutopilot || has(self.type)',
+        message: 'spec.type is required for standard CCE clusters (VirtualMachine or ARM64)',
+      },
+      {
+        rule: 'self.enableAutopilot || has(self.hostNetwork.subnet)',
+        message: 'spec.hostNetwork.subnet is required for standard CCE clusters',
+      },
+      {
         rule: "!self.enableAutopilot || self.containerNetwork.mode == 'eni'",
         message: 'spec.containerNetwork.mode must be eni when spec.enableAutopilot is true',
       },

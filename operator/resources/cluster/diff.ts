@@ -26,11 +26,10 @@ export function clusterDiffs(spec: CceClusterSpec, observed: Cluster, appliedTag
   if (spec.version && compareMinor(spec.version, cur.version) !== 0) {
     ops.push({ kind: 'upgrade', diffs: [{ path: 'spec.version', desired: spec.version, observed: cur.version }] });
   }
-  if (!isAutopilot(spec)) {
-    const hibernated = observed.status?.phase === 'Hibernation';
-    if (spec.hibernate === true && !hibernated) ops.push({ kind: 'hibernate', diffs: [{ path: 'spec.hibernate', desired: true, observed: false }] });
-    if (spec.hibernate !== true && hibernated) ops.push({ kind: 'awake', diffs: [{ path: 'spec.hibernate', desired: false, observed: true }] });
-  }
+  // Autopilot has no hibernation: asking for it yields a 'hibernate' operation the reconciler refuses clearly.
+  const hibernated = observed.status?.phase === 'Hibernation';
+  if (spec.hibernate === true && !hibernated) ops.push({ kind: 'hibernate', diffs: [{ path: 'spec.hibernate', desired: true, observed: false }] });
+  if (spec.hibernate !== true && hibernated) ops.push({ kind: 'awake', diffs: [{ path: 'spec.hibernate', desired: false, observed: true }] });
   const tags = tagChanges(spec.clusterTags ?? [], appliedTags);
   if (tags) ops.push(tags);
   const update = updateOperation(spec, observed);

@@ -8,7 +8,7 @@
 import { OutcomeUnknownError, type CceClient, type CceCredentials, type Cluster } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
+import { NotFound, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
 import { describeError } from '../cloud-errors.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
@@ -49,6 +49,7 @@ export function clusterController(deps: ClusterReconcilerDeps): ControllerSpec<C
         if (isDeleting(obj)) return await finalizeCluster(obj, ctx, cloud, deps.dependents, poll, (r) => write(ctx, obj, r));
         return await reconcileLive(obj, ctx, cloud, deps, poll);
       } catch (err) {
+        if (err instanceof NotFound) throw err; // the object is gone: nothing to report on
         const e = describeError(err);
         const state = e.terminal ? 'stalled' : 'error';
         await write(ctx, obj, { outcome: { state, reason: (err as { reason?: string }).reason ?? e.reason, message: e.message } }).catch(() => undefined);
@@ -202,7 +203,9 @@ async function applyOperation(
       return requeueAfter(poll, { jobInFlight: true });
     case 'hibernate':
     case 'awake': {
-      if (isAutopilot(obj.spec)) throw Object.assign(new Error('CCE Autopilot clusters cannot hibernate'), { reason: Reason.UnsupportedOnAutopilot });
+      if (isAutopilot(obj.spec)) {
+        throw new Terminal('spec.hibernate: CCE Autopilot clusters cannot hibernate (set spec.hibernate to false)', Reason.UnsupportedOnAutopilot);
+      }
       const m = op.kind === 'hibernate' ? await cloud.clusters.hibernate(id) : await cloud.clusters.awake(id);
       const reason = op.kind === 'hibernate' ? Reason.Hibernating : Reason.Awaking;
       ctx.events.normal(reason, `${op.kind} requested (request ${m.requestId ?? 'n/a'})`);

@@ -26,8 +26,11 @@ export async function advanceUpgrade(cr: CceCluster, observed: Cluster, cloud: C
   if (!state?.step) {
     const bad = downgradeMessage(current, cr.spec.version);
     if (bad) throw new Terminal(bad, Reason.InvalidSpec);
-    const target = nextUpgradeStep(current, cr.spec.version);
-    if (!target) throw new Terminal(`no upgrade path from ${current} to ${cr.spec.version}`, Reason.InvalidSpec);
+    const offered = (await cloud.upgrades.info(id)).spec?.versionInfo?.targetVersions ?? [];
+    const target = nextUpgradeStep(current, cr.spec.version, offered);
+    if (!target) {
+      throw new Terminal(`no upgrade path from ${current} towards ${cr.spec.version} (CCE offers: ${offered.join(', ') || 'none'})`, Reason.InvalidSpec);
+    }
     const m = await cloud.upgrades.preCheck(id, { clusterID: id, clusterVersion: current, targetVersion: target });
     return progressing(`pre-check for ${current} → ${target} started`, { targetVersion: target, step: 'PreCheck', taskID: m.body?.metadata?.uid });
   }

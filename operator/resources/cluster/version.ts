@@ -18,14 +18,15 @@ export function compareMinor(a: string | undefined, b: string | undefined): numb
 }
 
 /**
- * The version of the next upgrade step from `current` towards `desired`: the next minor (`vX.Y+1`), or the
- * desired string itself when it is one minor ahead. Undefined when no upgrade is needed or possible.
+ * The next upgrade step from `current` towards `desired`, chosen among the targets the cloud offers for the
+ * cluster (CCE skips some minors, e.g. v1.23 → v1.25): the lowest target above `current` and not beyond
+ * `desired`. Undefined when no upgrade is needed or no offered target helps.
  */
-export function nextUpgradeStep(current: string | undefined, desired: string | undefined): string | undefined {
-  const [c, d] = [parseMinor(current), parseMinor(desired)];
-  if (!c || !d || desired === undefined) return undefined;
-  if (d.major !== c.major || d.minor <= c.minor) return undefined;
-  return d.minor === c.minor + 1 ? desired : `v${c.major}.${c.minor + 1}`;
+export function nextUpgradeStep(current: string | undefined, desired: string | undefined, targets: readonly string[]): string | undefined {
+  if (!current || !desired || compareMinor(desired, current) <= 0) return undefined;
+  const usable = targets.filter((t) => compareMinor(t, current) > 0 && compareMinor(t, desired) <= 0);
+  usable.sort((a, b) => compareMinor(a, b));
+  return usable[0];
 }
 
 /** Downgrades are impossible: the message to show. */

@@ -14,6 +14,7 @@ function sample(name: string, extra: Record<string, unknown> = {}) {
     spec: {
       region: 'cn-north-4',
       projectID: 'p1',
+      type: 'VirtualMachine',
       flavor: 'cce.s1.small',
       version: 'v1.29',
       description: 'first',
