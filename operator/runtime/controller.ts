@@ -49,6 +49,8 @@ export class Controller<T extends CustomObject = CustomObject> {
   ) {
     this.clock = deps.clock ?? systemClock;
     const depth = deps.metrics.queueDepth.labels({ kind: spec.kind });
+    depth.set(0);
+    deps.metrics.jobsInFlight.set({ kind: spec.kind }, 0);
     this.queue = new WorkQueue({ clock: this.clock, backoff: deps.backoff, onDepth: (d) => depth.set(d) });
     this.status = new StatusWriter<T>(deps.client);
     this.finalizers = new Finalizers<T>(deps.client);

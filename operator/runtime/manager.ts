@@ -93,6 +93,11 @@ export class Manager {
     return this.leading;
   }
 
+  /** The HTTP server's port (useful with --metrics-addr=127.0.0.1:0), or undefined when disabled. */
+  httpPort(): number | undefined {
+    return this.server?.port;
+  }
+
   /** Ready: caches synced while leading, or standing by. */
   ready(): boolean {
     return !this.stopping && !this.lost && (this.leading ? this.synced : Boolean(this.elector));
