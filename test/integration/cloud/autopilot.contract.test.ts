@@ -90,6 +90,14 @@ describe('cloud contract: CCE Autopilot', function () {
     expect(err.notFound).to.equal(true);
   });
 
+  it('reads upgrade info and upgrade paths', async () => {
+    const info = await cce.upgrades.info(clusterId);
+    expect(info.kind).to.equal('UpgradeInfo');
+    expect(info.spec?.versionInfo?.targetVersions?.length).to.be.greaterThan(0);
+    const paths = await cce.upgrades.paths();
+    expect(paths['upgradePaths']).to.be.an('array').that.is.not.empty;
+  });
+
   it('upgrade family: pre-check, snapshot, upgrade, tasks, post-check', async () => {
     const pre = await cce.upgrades.preCheck(clusterId, { clusterID: clusterId, targetVersion: 'v1.29' });
     expect(pre.body.kind).to.equal('PreCheckTask');

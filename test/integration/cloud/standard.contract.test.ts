@@ -136,6 +136,14 @@ describe('cloud contract: standard CCE', function () {
     expect(err.notFound).to.equal(true);
   });
 
+  it('reads upgrade info and upgrade paths', async () => {
+    const info = await cce.upgrades.info(clusterId);
+    expect(info.kind).to.equal('UpgradeInfo');
+    expect(info.spec?.versionInfo?.targetVersions?.length).to.be.greaterThan(0);
+    const paths = await cce.upgrades.paths();
+    expect(paths['upgradePaths']).to.be.an('array').that.is.not.empty;
+  });
+
   it('runs the upgrade family: pre-check, snapshot, upgrade, task get/list, post-check', async () => {
     const pre = await cce.upgrades.preCheck(clusterId, { clusterID: clusterId, targetVersion: 'v1.29' });
     const preId = pre.body.metadata.uid!;
