@@ -89,7 +89,7 @@ export async function dispatch(
   if (fault?.kind === 'throttle')
     return fail(new CceError(fault.code === 'CCE.01429002' ? 'locked' : 'throttled', 'injected'), { 'Retry-After': String(fault.retryAfterSeconds ?? 1) });
   if (fault?.kind === 'error') return fail(new CceError('internal', 'injected', fault.status ?? 500));
-  fault = undefined;
+  fault = before.find((f) => f.kind === 'latency');
 
   if (!match) return fail(new CceError('noRoute', `${method} ${path}`));
   if (body === undefined) return fail(new CceError('invalid', 'body: larger than 12 MB'));
@@ -122,9 +122,10 @@ export async function dispatch(
     throw err;
   }
   for (const f of after.filter((x) => x.kind === 'latency')) await sleep(f.delayMs ?? 0);
-  fault = after.find((f) => f.kind !== 'latency');
-  if (fault?.kind === 'drop') return drop();
-  if (fault?.kind === 'error') return fail(new CceError('internal', 'injected', fault.status ?? 500));
-  fault = undefined;
+  const late = after.find((f) => f.kind !== 'latency');
+  if (late) fault = late;
+  else fault ??= after.find((f) => f.kind === 'latency');
+  if (late?.kind === 'drop') return drop();
+  if (late?.kind === 'error') return fail(new CceError('internal', 'injected', late.status ?? 500));
   reply(result);
 }

@@ -66,6 +66,7 @@ describe('sim: fault injection and introspection', () => {
     const t0 = Date.now();
     expect((await s.call('GET', `${P}/clusters`)).status).to.equal(200);
     expect(Date.now() - t0).to.be.at.least(140);
+    expect((await s.admin.requests()).at(-1)).to.include({ status: 200, fault: 'latency' });
   });
 
   it('rate 0 never fires; faults can be listed, removed and cleared', async () => {
