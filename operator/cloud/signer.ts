@@ -32,9 +32,16 @@ export function rfc3986(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
+/**
+ * Path and query of an absolute or origin-form target, without a URL parser: WHATWG URL rejects hosts such as
+ * `<cluster-id>.127.0.0.1` (a name ending in a number is read as an IPv4 address), which Terraform-style add-on
+ * URLs aimed at loopback use.
+ */
 function splitTarget(url: string): { path: string; query: string } {
-  const parsed = new URL(url, 'http://placeholder.invalid');
-  return { path: parsed.pathname, query: parsed.search.replace(/^\?/, '') };
+  const target = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').replace(/#.*$/, '');
+  const q = target.indexOf('?');
+  const path = (q < 0 ? target : target.slice(0, q)) || '/';
+  return { path, query: q < 0 ? '' : target.slice(q + 1) };
 }
 
 export function canonicalUri(path: string): string {

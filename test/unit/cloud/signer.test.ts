@@ -57,6 +57,14 @@ describe('cloud/signer', () => {
     expect(sign({ ...base, body: '{}' }, creds).signature).to.not.equal(sign({ ...base, body: '' }, creds).signature);
   });
 
+  it('signs absolute URLs whose host ends in a number (Terraform add-on host on loopback)', () => {
+    const headers = { 'X-Sdk-Date': '20240101T000000Z' };
+    const creds = { accessKey: 'AK', secretKey: 'SK' };
+    const absolute = sign({ method: 'GET', url: 'http://0a1b-22.127.0.0.1:8443/api/v3/addons?cluster_id=c1', headers }, creds);
+    const origin = sign({ method: 'GET', url: '/api/v3/addons?cluster_id=c1', headers }, creds);
+    expect(absolute.signature).to.equal(origin.signature);
+  });
+
   it('refuses to sign without X-Sdk-Date', () => {
     expect(() => sign({ method: 'GET', url: '/', headers: {} }, { accessKey: 'a', secretKey: 'b' })).to.throw(/X-Sdk-Date/);
   });
