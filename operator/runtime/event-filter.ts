@@ -1,6 +1,7 @@
 // Which watch events of a kind's own objects are worth a reconcile. Writing status produces an update
 // event too; reconciling on it would only re-observe what was just written, so updates count only when
-// generation (spec), labels, annotations (incl. the refresh annotation), finalizers or deletion changed.
+// generation (spec), labels, annotations (incl. the refresh annotation) or deletion changed. Finalizer
+// edits (usually our own) do not count: they would cost one more cloud observe per object.
 import { jsonEqual } from './merge-patch.js';
 import type { KubeObject } from './kube-object.js';
 
@@ -11,7 +12,6 @@ function fingerprint(obj: KubeObject): unknown {
     generation: m.generation,
     labels: m.labels ?? {},
     annotations: m.annotations ?? {},
-    finalizers: m.finalizers ?? [],
     deleting: m.deletionTimestamp ? String(m.deletionTimestamp) : null,
   };
 }
