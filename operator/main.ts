@@ -6,9 +6,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ConfigError, parseConfig } from './config.js';
 import { CloudClients } from './resources/cloud-clients.js';
 import { defaultCredentials } from './resources/credentials.js';
-import { clusterController } from './resources/cluster/reconciler.js';
-import { nodePoolDependents } from './resources/cluster/dependents.js';
 import { KubeSecrets } from './resources/kube-secrets.js';
+import { controllers } from './resources/registry.js';
 import { Manager, createLogger } from './runtime/index.js';
 
 function fail(message: string): never {
@@ -44,9 +43,9 @@ try {
 } catch (err) {
   fail((err as Error).message);
 }
-manager.register(
-  clusterController({ clouds, secrets: new KubeSecrets(kc), defaultCredentials: fallback, dependents: nodePoolDependents(kc) }),
-);
+for (const spec of controllers({ kubeConfig: kc, clouds, secrets: new KubeSecrets(kc), defaultCredentials: fallback })) {
+  manager.register(spec);
+}
 manager.handleSignals();
 await manager.start();
 log.info('cce-operator started', { identity: config.identity, leaderElect: config.leaderElect, namespace: config.namespace || '(all)' });
