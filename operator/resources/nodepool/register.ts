@@ -2,7 +2,9 @@
 import type { ControllerSpec } from '../../runtime/controller-spec.js';
 import type { CustomObject } from '../../runtime/kube-object.js';
 import type { ResourceDeps } from '../deps.js';
+import { nodePoolController } from './reconciler.js';
 
-export function nodePoolControllers(_deps: ResourceDeps): ControllerSpec<CustomObject>[] {
-  return []; // replaced by the kind's controller as it lands
+export function nodePoolControllers(deps: ResourceDeps): ControllerSpec<CustomObject>[] {
+  const pool = nodePoolController({ clouds: deps.clouds, secrets: deps.secrets, defaultCredentials: deps.defaultCredentials });
+  return [pool as unknown as ControllerSpec<CustomObject>];
 }

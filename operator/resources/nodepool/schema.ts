@@ -1,0 +1,191 @@
+/**
+ * CceNodePool spec and status schemas. Spec fields below `metadata` mirror the CCE create-node-pool request
+ * [003 §4.1.19, digest §3.5] with the API's own names, so a console body's `spec` pastes in. The pool belongs to a
+ * cluster: `clusterRef.name` (a CceCluster in the same namespace, whose region/projectID/endpoint/credentials are the
+ * defaults) or `clusterID` (a cluster the operator does not manage; then region and projectID are required).
+ */
+import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
+import type { JsonSchema } from '../crd-builder.js';
+
+const LABEL_KEY = '^([a-zA-Z0-9]([-a-zA-Z0-9.]{0,251}[a-zA-Z0-9])?/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$';
+const LABEL_VALUE = '^([a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?)?$';
+
+const volume = (what: string, min: number, max: number) =>
+  ({
+    type: 'object',
+    description: `${what} (GB: ${min}-${max}).`,
+    required: ['size', 'volumetype'],
+    properties: {
+      size: { type: 'integer', minimum: min, maximum: max },
+      volumetype: str('`SATA` (common I/O), `SAS` (high I/O), `SSD` (ultra-high I/O), `GPSSD`...', 32),
+      extendParam: { type: 'object', description: 'e.g. `{"useType":"docker"}`.', 'x-kubernetes-preserve-unknown-fields': true },
+      metadata: {
+        type: 'object',
+        description: 'Disk encryption.',
+        properties: { __system__encrypted: str('`0` or `1`.', 1), __system__cmkid: str('KMS key ID.', 64) },
+      },
+    },
+  }) as const;
+
+const taint = {
+  type: 'object',
+  required: ['key', 'effect'],
+  properties: {
+    key: { type: 'string', maxLength: 317, pattern: LABEL_KEY },
+    value: { type: 'string', maxLength: 63, pattern: LABEL_VALUE },
+    effect: { type: 'string', enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] },
+  },
+} as const satisfies JsonSchema;
+
+export const nodeTemplateSchema = {
+  type: 'object',
+  description: 'Template of every node in the pool (the CCE node spec). Only `k8sTags` and `taints` can change later.',
+  required: ['flavor', 'az', 'login', 'rootVolume', 'dataVolumes'],
+  properties: {
+    flavor: { type: 'string', minLength: 1, maxLength: 50, description: 'ECS flavor, e.g. `s6.large.2`.' },
+    az: { type: 'string', minLength: 1, maxLength: 200, description: 'Availability zone, or `random`.' },
+    os: str('Node OS, e.g. `EulerOS 2.9`.', 64),
+    login: {
+      type: 'object',
+      description: 'Exactly one of `sshKey` (key-pair name) or `userPassword` (password salted and base64-encoded as the API requires).',
+      properties: {
+        sshKey: str('Key-pair name.', 64),
+        userPassword: {
+          type: 'object',
+          required: ['password'],
+          properties: { username: { type: 'string', default: 'root', maxLength: 32 }, password: str('Salted SHA-512 crypt, base64.', 1024) },
+        },
+      },
+    },
+    rootVolume: volume('System disk', 40, 1024),
+    dataVolumes: { type: 'array', minItems: 1, maxItems: 16, items: volume('Data disk', 100, 32768) },
+    publicIP: {
+      type: 'object',
+      properties: {
+        ids: { type: 'array', maxItems: 32, items: str('EIP ID.', 64) },
+        count: { type: 'integer', minimum: 1 },
+        eip: {
+          type: 'object',
+          required: ['iptype'],
+          properties: {
+            iptype: str('e.g. `5_bgp`.', 32),
+            bandwidth: {
+              type: 'object',
+              properties: { size: { type: 'integer', minimum: 1 }, sharetype: str('e.g. `PER`.', 16), chargemode: str('e.g. `traffic`.', 16) },
+            },
+          },
+        },
+      },
+    },
+    billingMode: { type: 'integer', description: '0 = on demand.' },
+    nodeNicSpec: {
+      type: 'object',
+      properties: { primaryNic: { type: 'object', properties: { subnetId: str('Subnet (network ID) of the primary NIC.', 64) } } },
+    },
+    extendParam: {
+      type: 'object',
+      description: 'e.g. `maxPods`, `alpha.cce/preInstall`, `alpha.cce/postInstall` (base64), `alpha.cce/NodeImageID`.',
+      'x-kubernetes-preserve-unknown-fields': true,
+    },
+    userTags: {
+      type: 'array',
+      maxItems: 20,
+      description: 'Cloud resource tags of the nodes.',
+      items: { type: 'object', required: ['key'], properties: { key: str('Tag key.', 128), value: str('Tag value.', 255) } },
+    },
+    k8sTags: {
+      type: 'object',
+      description: 'Kubernetes labels of the pool\'s nodes (at most 20; updatable).',
+      maxProperties: 20,
+      additionalProperties: { type: 'string', maxLength: 63, pattern: LABEL_VALUE },
+    },
+    taints: { type: 'array', maxItems: 20, description: 'Kubernetes taints of the pool\'s nodes (updatable).', items: taint },
+    runtime: {
+      type: 'object',
+      description: 'Container runtime of the nodes.',
+      properties: { name: { type: 'string', enum: ['docker', 'containerd'] } },
+    },
+    faultDomain: str('ECS fault domain.', 64),
+  },
+} as const satisfies JsonSchema;
+
+export const nodePoolSpecSchema = {
+  type: 'object',
+  required: ['nodeTemplate', 'initialNodeCount'],
+  properties: {
+    ...commonSpecProperties,
+    region: str('Huawei Cloud region. Default: the referenced CceCluster\'s. Required with `clusterID`. Immutable.', 64),
+    projectID: str('Huawei Cloud project ID. Default: the referenced CceCluster\'s. Required with `clusterID`. Immutable.', 64),
+    clusterRef: {
+      type: 'object',
+      description: 'The CceCluster (same namespace) this pool belongs to. Immutable.',
+      required: ['name'],
+      properties: { name: str('Name of the CceCluster.', 253) },
+    },
+    clusterID: str('ID of a CCE cluster the operator does not manage (instead of `clusterRef`). Immutable.', 64),
+    nodePoolID: str('ID of an existing node pool to adopt instead of creating one. Can be set once; immutable afterwards.', 128),
+    version: {
+      type: 'string',
+      maxLength: 32,
+      pattern: '^v[0-9]+\\.[0-9]+(\\.[0-9]+)?(-r[0-9]+)?$',
+      description:
+        'Kubernetes version the pool\'s nodes should run. CCE has no node-pool version API: nodes are upgraded by their ' +
+        'cluster\'s upgrade. A version ahead of the cluster waits (reason WaitingForClusterUpgrade) until the cluster has ' +
+        'been upgraded to it; the pool is Ready once the cluster runs it.',
+    },
+    metadata: {
+      type: 'object',
+      description: 'The cloud node pool\'s metadata. `name` defaults to this object\'s name.',
+      properties: {
+        name: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 50,
+          pattern: '^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$',
+          description: 'Pool name: 1-50 chars, lower-case letters, digits and -, starting with a letter, not ending with -. `DefaultPool` is reserved.',
+        },
+      },
+    },
+    type: { type: 'string', enum: ['vm'], default: 'vm', description: 'Node type (only virtual machines).' },
+    nodeTemplate: nodeTemplateSchema,
+    initialNodeCount: {
+      type: 'integer',
+      minimum: 0,
+      description: 'Node count. Changing it scales the pool — unless autoscaling is enabled: then the autoscaler owns the count.',
+    },
+    autoscaling: {
+      type: 'object',
+      description: 'Autoscaling settings (updatable).',
+      properties: {
+        enable: { type: 'boolean' },
+        minNodeCount: { type: 'integer', minimum: 0 },
+        maxNodeCount: { type: 'integer', minimum: 0 },
+        scaleDownCooldownTime: { type: 'integer', minimum: 0, description: 'Minutes a scaled-up node is protected from scale-down.' },
+        priority: { type: 'integer', description: 'Higher is preferred when scaling up.' },
+      },
+    },
+    nodeManagement: { type: 'object', properties: { serverGroupReference: str('ECS server group ID for every node.', 64) } },
+    podSecurityGroups: {
+      type: 'array',
+      maxItems: 5,
+      description: 'Security groups of the pods on these nodes (CCE Turbo).',
+      items: { type: 'object', required: ['id'], properties: { id: str('Security group ID.', 64) } },
+    },
+    faultDomain: str('ECS fault domain.', 64),
+  },
+} as const satisfies JsonSchema;
+
+export const nodePoolStatusSchema = {
+  type: 'object',
+  properties: {
+    ...commonStatusProperties,
+    phase: str('The cloud\'s own phase: `""` (normal), Synchronizing, Synchronized, SoldOut, Deleting, Error.', 64),
+    state: str('The phase for display: the cloud\'s phase, or `Normal` when the cloud reports the empty (normal) phase.', 64),
+    nodePoolID: str('CCE node pool ID (metadata.uid).', 128),
+    clusterID: str('CCE cluster ID the pool lives in.', 64),
+    currentNode: { type: 'integer', description: 'Nodes now in the pool (the cloud\'s status.currentNode).' },
+    desiredNode: { type: 'integer', description: 'Nodes wanted: spec.initialNodeCount, or the autoscaler\'s count when autoscaling.' },
+    nodes: str('`current/desired`, for the Nodes column.', 32),
+    currentVersion: str('Kubernetes version of the pool\'s cluster (nodes follow their cluster).', 64),
+  },
+} as const satisfies JsonSchema;
