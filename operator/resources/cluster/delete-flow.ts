@@ -31,7 +31,7 @@ export async function finalizeCluster(
     await write({ outcome: { state: 'progressing', reason: Reason.WaitingForNodePools, message: `waiting for CceNodePools to be deleted first: ${waitingFor.join(', ')}` } });
     return requeueAfter(poll);
   }
-  const observed = await cloud.clusters.get(id).catch((e: { notFound?: boolean }) => (e.notFound ? undefined : Promise.reject(e)));
+  const observed = await cloud.clusters.get(id, { errorStatus: 'true' }).catch((e: { notFound?: boolean }) => (e.notFound ? undefined : Promise.reject(e)));
   if (!observed) {
     ctx.events.normal(Reason.Deleted, `cluster ${id} deleted`);
     await ctx.finalizers.remove(obj, FINALIZER);

@@ -8,7 +8,7 @@
 import { OutcomeUnknownError, type CceClient, type CceCredentials, type Cluster } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { NotFound, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
+import { NotFound, RequeueAfter, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
 import { describeError } from '../cloud-errors.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
@@ -52,7 +52,10 @@ export function clusterController(deps: ClusterReconcilerDeps): ControllerSpec<C
         if (err instanceof NotFound) throw err; // the object is gone: nothing to report on
         const e = describeError(err);
         const state = e.terminal ? 'stalled' : 'error';
-        await write(ctx, obj, { outcome: { state, reason: (err as { reason?: string }).reason ?? e.reason, message: e.message } }).catch(() => undefined);
+        const reason = (err as { reason?: string }).reason ?? e.reason;
+        await write(ctx, obj, { outcome: { state, reason, message: e.message } }).catch(() => undefined);
+        // The runtime records an Event for thrown errors, except RequeueAfter (throttling): record that one here.
+        if (e.error instanceof RequeueAfter) ctx.events.warning(reason, e.message);
         throw e.error;
       }
     },
@@ -157,7 +160,8 @@ async function identify(obj: CceCluster, ctx: ReconcileContext<CceCluster>, clou
   const id = obj.status?.clusterID ?? obj.spec.clusterID;
   if (id) {
     try {
-      return await cloud.clusters.get(id);
+      // errorStatus makes a failed cluster show as Error instead of Deleting [003 §4.1.2].
+      return await cloud.clusters.get(id, { errorStatus: 'true' });
     } catch (err) {
       if (!(err as { notFound?: boolean }).notFound) throw err;
       if (obj.spec.clusterID) throw Object.assign(new Error(`spec.clusterID ${id} does not exist in project ${obj.spec.projectID}`), { reason: Reason.NotFoundInCloud });
