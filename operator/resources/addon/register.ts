@@ -2,7 +2,9 @@
 import type { ControllerSpec } from '../../runtime/controller-spec.js';
 import type { CustomObject } from '../../runtime/kube-object.js';
 import type { ResourceDeps } from '../deps.js';
+import { addonController } from './reconciler.js';
 
-export function addonControllers(_deps: ResourceDeps): ControllerSpec<CustomObject>[] {
-  return []; // replaced by the kind's controller as it lands
+export function addonControllers(deps: ResourceDeps): ControllerSpec<CustomObject>[] {
+  const addon = addonController({ clouds: deps.clouds, secrets: deps.secrets, defaultCredentials: deps.defaultCredentials });
+  return [addon as unknown as ControllerSpec<CustomObject>];
 }
