@@ -144,7 +144,7 @@ describe('resources/addon: cluster reference', () => {
   it('waits for a missing, not Ready, or deleting cluster', () => {
     expect(resolveCluster(addon({}), undefined)).to.deep.include({ clusterGoing: true, wait: 'waiting for CceCluster c: not found' });
     expect(resolveCluster(addon({}), cluster(false)).wait).to.equal('waiting for CceCluster c to be Ready: Ready=False (Creating: job running)');
-    expect(resolveCluster(addon({}), cluster(true, { metadata: { name: 'c', deletionTimestamp: '2026-01-01T00:00:00Z' } as CceCluster['metadata'] }))).to.deep.include({ clusterGoing: true });
+    expect(resolveCluster(addon({}), cluster(true, { metadata: { name: 'c', deletionTimestamp: new Date('2026-01-01T00:00:00Z') } }))).to.deep.include({ clusterGoing: true });
   });
   it('an unmanaged cluster (clusterID) needs no CceCluster', () => {
     const r = resolveCluster(addon({ clusterRef: undefined, clusterID: 'x', region: 'r', projectID: 'p', autopilot: false }), undefined);
