@@ -1,0 +1,84 @@
+/** The CceNodePool CRD on the real kube-apiserver: schema defaults, CEL rules from the field table, cross-field rules. */
+import { CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import { expect } from 'chai';
+import { createTestNamespace } from '../setup.js';
+import { installCrds } from '../support/crds.js';
+import { nodePool, withTemplate } from './fixtures.js';
+
+const gv = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'ccenodepools' };
+
+describe('CceNodePool CRD (real kube-apiserver)', () => {
+  let api: CustomObjectsApi;
+  let namespace: string;
+
+  before(async () => {
+    const kc = new KubeConfig();
+    kc.loadFromDefault();
+    api = kc.makeApiClient(CustomObjectsApi);
+    installCrds();
+    namespace = await createTestNamespace('nodepool-crd');
+  });
+
+  const create = (body: Record<string, unknown>) => api.createNamespacedCustomObject({ ...gv, namespace, body });
+  const patch = (name: string, spec: Record<string, unknown>) =>
+    api.patchNamespacedCustomObject({ ...gv, namespace, name, body: { spec } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+  const rejection = (p: Promise<unknown>) => p.then(() => '', (e: { body?: string }) => String(e.body ?? e));
+
+  it('applies defaults from the schema', async () => {
+    const created = (await create(nodePool('defaults', 'main'))) as { spec: Record<string, unknown> };
+    expect(created.spec).to.include({ type: 'vm', deletionPolicy: 'Delete', managementPolicy: 'Full' });
+  });
+
+  const creates = {
+    'both clusterRef and clusterID': { body: nodePool('both', 'main', { clusterID: 'c-1', region: 'r', projectID: 'p' }), message: 'exactly one of spec.clusterRef and spec.clusterID' },
+    'clusterID without region and projectID': {
+      body: { ...nodePool('bare', 'x'), spec: { ...(nodePool('bare', 'x').spec as object), clusterRef: undefined, clusterID: 'c-1' } },
+      message: 'spec.region and spec.projectID are required with spec.clusterID',
+    },
+    'minNodeCount above maxNodeCount': { body: nodePool('minmax', 'main', { autoscaling: { enable: true, minNodeCount: 5, maxNodeCount: 2 } }), message: 'minNodeCount must not exceed' },
+    'a login with both sshKey and password': {
+      body: withTemplate(nodePool('login', 'main'), { login: { sshKey: 'k', userPassword: { password: 'x' } } }),
+      message: 'exactly one of sshKey and userPassword',
+    },
+    'an invalid pool name': { body: nodePool('badname', 'main', { metadata: { name: 'DefaultPool' } }), message: 'spec.metadata.name' },
+  };
+  for (const [reason, c] of Object.entries(creates)) {
+    it(`rejects ${reason}`, async () => {
+      expect(await rejection(create(c.body))).to.contain(c.message);
+    });
+  }
+
+  it('accepts a pool of an unmanaged cluster with region and projectID', async () => {
+    const base = nodePool('unmanaged', 'x');
+    await create({ ...base, spec: { ...(base.spec as object), clusterRef: undefined, clusterID: 'c-1', region: 'r', projectID: 'p' } });
+  });
+
+  const updates = {
+    'the flavor': { spec: { nodeTemplate: { flavor: 's6.xlarge.2' } }, message: 'spec.nodeTemplate.flavor is immutable' },
+    'the cluster': { spec: { clusterRef: { name: 'other' } }, message: 'spec.clusterRef is immutable' },
+    'the data volumes': { spec: { nodeTemplate: { dataVolumes: [{ volumetype: 'SAS', size: 200 }] } }, message: 'spec.nodeTemplate.dataVolumes is immutable' },
+  };
+  for (const [reason, c] of Object.entries(updates)) {
+    it(`rejects a change of ${reason} with a message naming the field`, async () => {
+      const name = `imm-${Object.keys(updates).indexOf(reason)}`;
+      await create(nodePool(name, 'main'));
+      expect(await rejection(patch(name, c.spec))).to.contain(c.message);
+    });
+  }
+
+  it('accepts changes of the count, autoscaling, labels, taints and version', async () => {
+    await create(nodePool('mutable', 'main'));
+    await patch('mutable', {
+      initialNodeCount: 5,
+      version: 'v1.29',
+      autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 9 },
+      nodeTemplate: { k8sTags: { a: 'b' }, taints: [{ key: 'k', value: 'v', effect: 'NoSchedule' }] },
+    });
+  });
+
+  it('sets nodePoolID once, then keeps it', async () => {
+    await create(nodePool('adopt', 'main'));
+    await patch('adopt', { nodePoolID: 'np-1' });
+    expect(await rejection(patch('adopt', { nodePoolID: 'np-2' }))).to.contain('spec.nodePoolID cannot be changed');
+  });
+});
