@@ -1,42 +1,102 @@
 /**
  * `make demo`: the main job. Starts a real etcd + kube-apiserver on loopback, installs the CRDs with the real
- * kubectl, and keeps running until Ctrl-C, printing how to reach the API server.
+ * kubectl, starts the CCE simulator and the operator, applies config/samples, and shows the objects reaching
+ * Ready. Keeps running until Ctrl-C (everything started here is torn down).
  *
- *   --exit-when-ready   tear down and exit 0 once everything is up (used by tests and CI smoke runs)
+ *   --exit-when-ready   tear down and exit 0 once every sample is Ready (exit 1 if not within --timeout)
+ *   --timeout <s>       how long to wait for Ready (default 300)
+ *   --job-seconds <s>   simulated duration of CCE jobs (default 3)
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startSimulator } from '../sim/server.js';
+import { freePort } from './testenv/ports.js';
 import { startTestEnv } from './testenv/launcher.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values } = parseArgs({ options: { 'exit-when-ready': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    'exit-when-ready': { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '300' },
+    'job-seconds': { type: 'string', default: '3' },
+  },
+});
+const KINDS = 'cceclusters,ccenodepools,cceaddons';
+const DEMO_AK = 'DEMOACCESSKEY0000001'; // matches config/samples/demo-credentials.yaml
+const DEMO_SK = 'demo-secret-key-not-a-real-one';
+const PROJECT = 'demo-project';
 
 const demoDir = join(root, '.demo');
 mkdirSync(demoDir, { recursive: true });
 const kubeconfigPath = join(demoDir, 'kubeconfig');
 
 const env = await startTestEnv({ kubeconfigPath });
-const kubectl = (...args: string[]) =>
-  execFileSync(env.binaries.kubectl, ['--kubeconfig', kubeconfigPath, ...args], { encoding: 'utf8' });
+const kubectl = (...args: string[]) => execFileSync(env.binaries.kubectl, ['--kubeconfig', kubeconfigPath, ...args], { encoding: 'utf8' });
 
 process.stdout.write(kubectl('apply', '-f', join(root, 'crds')));
 process.stdout.write(kubectl('wait', '--for=condition=Established', '--timeout=60s', '-f', join(root, 'crds')));
 
+const sim = await startSimulator({ accessKey: DEMO_AK, secretKey: DEMO_SK, projectId: PROJECT, jobSeconds: Number(values['job-seconds']) });
+console.log(`cce-sim listening on ${sim.url}`);
+
+const metricsPort = await freePort();
+const operator = spawn(
+  process.execPath,
+  ['--import', 'tsx', join(root, 'operator', 'main.ts'), '--kubeconfig', kubeconfigPath, '--cce-endpoint', sim.url, '--metrics-addr', `127.0.0.1:${metricsPort}`, '--resync-active', '2s'],
+  { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+);
+const operatorLog = join(demoDir, 'operator.log');
+const { createWriteStream } = await import('node:fs');
+const logStream = createWriteStream(operatorLog);
+operator.stdout.pipe(logStream);
+operator.stderr.pipe(logStream);
+const stopAll = () => {
+  operator.kill('SIGTERM');
+  void sim.close();
+};
+process.on('exit', () => operator.kill('SIGKILL'));
+console.log(`operator started (logs: ${operatorLog}, metrics: http://127.0.0.1:${metricsPort}/metrics)`);
+
+process.stdout.write(kubectl('apply', '-k', join(root, 'config', 'samples')));
+
+interface Obj {
+  kind: string;
+  metadata: { name: string };
+  status?: { conditions?: { type: string; status: string; reason?: string }[] };
+}
+const deadline = Date.now() + Number(values.timeout) * 1000;
+let allReady = false;
+while (Date.now() < deadline) {
+  const items = (JSON.parse(kubectl('get', KINDS, '-o', 'json')) as { items: Obj[] }).items;
+  allReady = items.length > 0 && items.every((o) => o.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'));
+  console.log(`\n--- ${new Date().toISOString()}\n${kubectl('get', KINDS).trimEnd()}`);
+  if (allReady) break;
+  await new Promise((r) => setTimeout(r, 3000));
+}
+
 const k = `${env.binaries.kubectl} --kubeconfig ${kubeconfigPath}`;
 console.log(`
-cce-operator demo is running.
-  API server:  ${env.server}
-  kubeconfig:  ${kubeconfigPath}
+${allReady ? 'All samples are Ready.' : 'Not every sample reached Ready in time; see the conditions above and ' + operatorLog}
+cce-operator demo:
+  API server:     ${env.server}
+  kubeconfig:     ${kubeconfigPath}
+  CCE simulator:  ${sim.url}  (cloud objects: ${sim.url}/_sim/objects)
+  operator logs:  ${operatorLog}
 Try:
-  ${k} get crds
-  ${k} get cceclusters,ccenodepools,cceaddons -A
+  ${k} get ${KINDS}
+  ${k} describe ccecluster demo-cluster
+  ${k} patch ccecluster demo-cluster --type merge -p '{"spec":{"description":"edited"}}'
 Press Ctrl-C to stop; everything started here is torn down.`);
 
 if (values['exit-when-ready']) {
+  stopAll();
+  await sim.close().catch(() => undefined);
   await env.stop();
+  process.exit(allReady ? 0 : 1);
 } else {
+  process.on('SIGINT', stopAll);
   await new Promise(() => undefined); // Ctrl-C runs the launcher's teardown
 }

@@ -1,6 +1,7 @@
 /**
  * CceCluster end to end: the real operator process, the real kube-apiserver, the simulator over HTTP.
  */
+import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import { expect } from 'chai';
 import { SimAdmin } from '../../../sim/admin-client.js';
 import { startSimulator, type RunningSim } from '../../../sim/server.js';
@@ -19,9 +20,13 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
   let admin: SimAdmin;
   let crs: CceObjects;
   let operator: OperatorProcess;
+  let secrets: CoreV1Api;
 
   before(async () => {
     installCrds();
+    const kc = new KubeConfig();
+    kc.loadFromDefault();
+    secrets = kc.makeApiClient(CoreV1Api);
     const ns = await createTestNamespace('cluster-life');
     crs = new CceObjects(ns);
     sim = await startSimulator({ accessKey: AK, secretKey: SK, projectId: 'test-project', jobSeconds: 0 });
@@ -48,6 +53,23 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
     expect(cr.status?.unobservedFields).to.include('spec.masters');
     expect(await cloudClusters('alpha')).to.have.length(1);
     expect(operator.child.exitCode).to.equal(null);
+  });
+
+  it('exports the kubeconfig once into the referenced Secret, with its expiry in status', async () => {
+    await crs.patch('alpha', { spec: { kubeconfigSecretRef: { name: 'alpha-kubeconfig', duration: 10 } } });
+    const cr = await waitFor('kubeconfig exported', async () => ((o) => (o.status?.kubeconfig?.expiresAt && isReady(o) ? o : undefined))(await crs.get('alpha')));
+    const secret = await secrets.readNamespacedSecret({ namespace: crs.namespace, name: 'alpha-kubeconfig' });
+    const kubeconfig = JSON.parse(Buffer.from(secret.data?.kubeconfig ?? '', 'base64').toString('utf8')) as { kind?: string; users?: unknown[] };
+    expect(kubeconfig.kind).to.equal('Config');
+    expect(kubeconfig.users).to.have.length.greaterThan(0);
+    expect(secret.metadata?.ownerReferences?.[0]?.name).to.equal('alpha');
+    const days = (Date.parse(cr.status!.kubeconfig!.expiresAt!) - Date.now()) / 86_400_000;
+    expect(days).to.be.within(9.9, 10);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await admin.counts()).byOperation, 'fetched once: each call issues a new certificate').to.satisfy(
+      (ops: Record<string, number>) => (ops.CreateKubernetesClusterCert ?? 0) + (ops.ShowClusterCert ?? 0) === 1,
+    );
+    expect(JSON.stringify(cr.status)).to.not.contain('client-key-data');
   });
 
   it('updates the description with exactly one UpdateCluster call', async () => {
