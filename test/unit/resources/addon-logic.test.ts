@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import type { AddonInstance, AddonTemplate } from '../../../operator/cloud/index.js';
 import { cceaddonCrd } from '../../../operator/resources/addon/crd.js';
 import { addonOperation } from '../../../operator/resources/addon/diff.js';
+import { applyOperation, resolveVersion } from '../../../operator/resources/addon/operations.js';
+import type { Pass } from '../../../operator/resources/addon/pass.js';
 import { activityOf, phaseOf } from '../../../operator/resources/addon/phase.js';
 import { nextStatus } from '../../../operator/resources/addon/report.js';
 import { resolveCluster } from '../../../operator/resources/addon/target.js';
@@ -9,6 +11,7 @@ import type { CceAddon, CceAddonSpec } from '../../../operator/resources/addon/t
 import { canonicalJson, cloudValues, containsValues, valuesChanged, valuesHash } from '../../../operator/resources/addon/values.js';
 import { checkVersion, compareVersions } from '../../../operator/resources/addon/versions.js';
 import type { CceCluster } from '../../../operator/resources/cluster/types.js';
+import { Terminal } from '../../../operator/runtime/result.js';
 
 const spec: CceAddonSpec = { clusterRef: { name: 'c' }, addonTemplateName: 'coredns', deletionPolicy: 'Delete', managementPolicy: 'Full' };
 const instance = (version: string, status = 'running', extra: Partial<NonNullable<AddonInstance['status']>> = {}): AddonInstance => ({
@@ -166,5 +169,27 @@ describe('resources/addon: status report and CRD', () => {
     expect(rules).to.include.members(['spec.addonTemplateName is immutable', 'spec.clusterRef is immutable', 'spec.clusterID is immutable', 'spec.addonID cannot be changed or removed once set', 'exactly one of spec.clusterRef and spec.clusterID must be set']);
     expect(rules).to.not.include('spec.version is immutable');
     expect(v.additionalPrinterColumns.map((c) => c.name)).to.deep.equal(['Phase', 'Version', 'Ready', 'Age']);
+  });
+});
+
+describe('resources/addon: operations', () => {
+  it('refuses a rollback the cloud does not allow, as Terminal (Stalled, no retry loop), without calling the API', async () => {
+    let called = false;
+    const cloud = { addons: { rollback: () => ((called = true), Promise.resolve({})) } } as unknown as Pass['cloud'];
+    const p = { obj: { metadata: { name: 'a' }, spec }, cloud, coords: { clusterID: 'cl-1' } } as unknown as Pass;
+    const observed = instance('1.28.6', 'running', { previousVersion: '1.28.4', isRollbackable: false });
+    const err = await applyOperation(p, observed, { kind: 'rollback', from: '1.28.6', to: '1.28.4' }).then(() => undefined, (e: unknown) => e);
+    expect(err).to.be.instanceOf(Terminal);
+    expect(err).to.include({ reason: 'RollbackNotAllowed' });
+    expect((err as Error).message).to.match(/not rollbackable/);
+    expect(called).to.equal(false);
+  });
+
+  it('an unknown version stops before any write (Terminal UnknownVersion)', async () => {
+    const cloud = { addons: { listTemplates: () => Promise.resolve({ items: [template('coredns', [['1.28.4', []]])] }) } } as unknown as Pass['cloud'];
+    const p = { obj: { metadata: { name: 'a' }, spec }, cloud, coords: { clusterID: 'cl-1', clusterVersion: 'v1.28' } } as unknown as Pass;
+    const err = await resolveVersion(p, '0.0.1').then(() => undefined, (e: unknown) => e);
+    expect(err).to.be.instanceOf(Terminal);
+    expect(err).to.include({ reason: 'UnknownVersion' });
   });
 });
