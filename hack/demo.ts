@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { allCrds } from '../operator/resources/crds.js';
 import { startSimulator } from '../sim/server.js';
 import { freePort } from './testenv/ports.js';
 import { startTestEnv } from './testenv/launcher.js';
@@ -36,8 +37,8 @@ const kubeconfigPath = join(demoDir, 'kubeconfig');
 const env = await startTestEnv({ kubeconfigPath });
 const kubectl = (...args: string[]) => execFileSync(env.binaries.kubectl, ['--kubeconfig', kubeconfigPath, ...args], { encoding: 'utf8' });
 
-process.stdout.write(kubectl('apply', '-f', join(root, 'crds')));
-process.stdout.write(kubectl('wait', '--for=condition=Established', '--timeout=60s', '-f', join(root, 'crds')));
+process.stdout.write(kubectl('apply', '-k', join(root, 'crds')));
+process.stdout.write(kubectl('wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)));
 
 const sim = await startSimulator({ accessKey: DEMO_AK, secretKey: DEMO_SK, projectId: PROJECT, jobSeconds: Number(values['job-seconds']) });
 console.log(`cce-sim listening on ${sim.url}`);

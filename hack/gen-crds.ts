@@ -1,5 +1,5 @@
 /**
- * Writes crds/<group>_<plural>.yaml and config/crd/kustomization.yaml from the TypeScript schemas
+ * Writes crds/<group>_<plural>.yaml, crds/kustomization.yaml and config/crd/kustomization.yaml from the TypeScript schemas
  * (operator/resources/crds.ts). `--check` fails when the files on disk differ (CI guard).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -19,10 +19,10 @@ for (const crd of allCrds()) {
   names.push(file);
   files.set(join('crds', file), header + stringify(crd, { lineWidth: 0 }));
 }
-files.set(
-  join('config', 'crd', 'kustomization.yaml'),
-  header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: names.map((n) => `../../crds/${n}`) }),
-);
+const kustomization = (resources: string[]) => header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
+// kustomize only loads files below a kustomization's root: crds/ is a kustomization of its own, config/crd points at it.
+files.set(join('crds', 'kustomization.yaml'), kustomization(names));
+files.set(join('config', 'crd', 'kustomization.yaml'), kustomization(['../../crds']));
 
 const stale: string[] = [];
 for (const [rel, content] of files) {
