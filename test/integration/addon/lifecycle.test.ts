@@ -10,6 +10,7 @@ import type { CceCluster } from '../../../operator/resources/cluster/types.js';
 import { createTestNamespace } from '../setup.js';
 import { CceObjects, condition } from '../support/cce-objects.js';
 import { installCrds } from '../support/crds.js';
+import { eventsFor } from '../support/events.js';
 import { startOperator, stopAllOperators, type OperatorProcess } from '../support/operator.js';
 import { waitFor } from '../support/wait.js';
 import { autopilotCluster, standardCluster } from '../cluster/fixtures.js';
@@ -83,6 +84,11 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
     expect(dnsInstances).to.have.length(1);
     expect(dns.status?.addonID).to.equal(dnsInstances[0]?.metadata.uid);
     expect(await calls(admin, 'CreateAddonInstance')).to.equal(1);
+    for (const name of ['metrics', 'dns']) {
+      const warnings = (await eventsFor(ns, name)).filter((e) => e.type === 'Warning');
+      expect(warnings, JSON.stringify(warnings)).to.have.length(0);
+    }
+    expect((await eventsFor(ns, 'dns')).map((e) => e.reason)).to.include('Adopted');
   });
 
   it('upgrades the version with one call, re-values with one call, and never repeats them', async () => {
@@ -106,6 +112,33 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
     expect(await calls(admin, 'CreateAddonInstance')).to.equal(0);
   });
 
+  it('a cloud error becomes Synced=False with the CCE code and a Warning Event, and recovers once the cloud does', async () => {
+    const fault = await admin.addFault({ kind: 'error', operation: 'UpdateAddonInstance', status: 500 });
+    const before = (await getAddon('dns')).status?.appliedValuesHash;
+    await addons.patch('dns', { spec: { values: { custom: { upstream_nameservers: ['10.0.0.53'] } } } });
+    const failing = await waitFor('Synced=False', async () => ((a) => (condition(a, 'Synced')?.status === 'False' ? a : undefined))(await getAddon('dns')));
+    expect(condition(failing, 'Synced')?.reason).to.equal('CloudError');
+    expect(condition(failing, 'Synced')?.message).to.match(/UpdateAddonInstance.*HTTP 500 SVCSTG\.CCE-ADDONMGR\.500/);
+    expect(failing.status?.appliedValuesHash).to.equal(before);
+    await waitFor('Warning Event', async () => (await eventsFor(ns, 'dns')).some((e) => e.type === 'Warning' && e.reason === 'CloudError' && /SVCSTG\.CCE-ADDONMGR\.500/.test(e.message ?? '')));
+    await admin.removeFault(fault.id);
+    const recovered = await readyAddon('dns', (a) => a.status?.appliedValuesHash !== before);
+    expect(condition(recovered, 'Synced')?.status).to.equal('True');
+  });
+
+  it('ObserveOnly on an unmanaged cluster (spec.clusterID) reports drift and never writes', async () => {
+    await admin.clearRequests();
+    await addons.create(addon('observer', { clusterID, region: 'cn-north-4', projectID: 'test-project', addonTemplateName: 'everest', version: '2.3.12', managementPolicy: 'ObserveOnly' }));
+    const cr = await readyAddon('observer');
+    expect(condition(cr, 'Ready')?.reason).to.equal('DriftDetected');
+    expect(cr.status?.currentVersion).to.equal('2.4.5');
+    const writes = (await admin.requests()).filter((r) => r.method !== 'GET');
+    expect(writes, JSON.stringify(writes)).to.have.length(0);
+    await addons.delete('observer');
+    await waitFor('observer gone', async () => (await addons.tryGet('observer')) === undefined);
+    expect(await cloudAddons(admin, 'everest', clusterID)).to.have.length(1);
+  });
+
   it('an unknown version is Stalled with the available versions, without a hot loop; fixing it installs', async () => {
     await admin.clearRequests();
     await addons.create(addon('gpu', { clusterRef: { name: 'base' }, addonTemplateName: 'gpu-beta', version: '9.9.9' }));
@@ -117,6 +150,7 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
     await pause(2000);
     expect(await calls(admin, 'ListAddonTemplates')).to.equal(listed);
     expect(await calls(admin, 'CreateAddonInstance')).to.equal(0);
+    expect((await eventsFor(ns, 'gpu')).filter((e) => e.type === 'Warning').map((e) => e.reason)).to.deep.equal(['UnknownVersion']);
 
     await addons.patch('gpu', { spec: { version: '2.6.4' } });
     const fixed = await readyAddon('gpu');
