@@ -25,7 +25,7 @@ export interface PoolUpdate {
 export interface PoolCounts {
   current: number;
   desired: number;
-  /** The pool's phase is the empty (normal) one. */
+  /** The pool's phase is the empty (normal) one, or Synchronized (nodes in sync after an update). */
   settled: boolean;
 }
 
@@ -33,7 +33,8 @@ export function poolCounts(spec: CceNodePoolSpec, observed: NodePool): PoolCount
   const current = observed.status?.currentNode ?? 0;
   const cloudCount = observed.spec?.initialNodeCount;
   const desired = autoscalingEnabled(spec) ? (cloudCount ?? current) : spec.initialNodeCount;
-  return { current, desired, settled: (observed.status?.phase ?? '') === '' };
+  const phase = observed.status?.phase ?? '';
+  return { current, desired, settled: phase === '' || phase === 'Synchronized' };
 }
 
 export function userLabels(tags: Record<string, string> | undefined): Record<string, string> {

@@ -33,7 +33,8 @@ export interface NodePoolReconcilerDeps {
   clusterWaitMs?: number;
 }
 
-const TRANSITIONAL = new Set(['Synchronizing', 'Synchronized', 'Deleting']);
+/** `Synchronized` (seen after an update) means the nodes are in sync: a settled phase, like the empty one. */
+const TRANSITIONAL = new Set(['Synchronizing', 'Deleting']);
 
 export const NODEPOOL_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'ccenodepools', kind: 'CceNodePool', namespaced: true } as const;
 

@@ -114,6 +114,7 @@ describe('resources/nodepool: diff', () => {
 
   it('counts: desired is the spec\'s, or the autoscaler\'s when it owns the pool', () => {
     expect(poolCounts(spec, observed({}, { phase: 'Synchronizing', currentNode: 1 }))).to.deep.equal({ current: 1, desired: 2, settled: false });
+    expect(poolCounts(spec, observed({}, { phase: 'Synchronized', currentNode: 2 })).settled, 'Synchronized is in sync').to.equal(true);
     expect(poolCounts({ ...spec, autoscaling: { enable: true } }, observed({ initialNodeCount: 5 }, { phase: '', currentNode: 5 }))).to.deep.equal({ current: 5, desired: 5, settled: true });
   });
 });
