@@ -17,6 +17,7 @@ describe('make demo (hack/demo.ts --exit-when-ready)', () => {
     expect(stdout).to.contain('All samples are Ready.');
     expect(stdout).to.match(/kubeconfig: +\S+\.demo\/kubeconfig/);
     expect(stdout).to.match(/ccecluster\.cce\.operator\.dev\/demo-cluster +Available/);
+    expect(stdout).to.match(/cceaddon\.cce\.operator\.dev\/demo-metrics-server +Running +1\.3\.60 +True/);
     expect(stdout).to.match(/ccenodepool\.cce\.operator\.dev\/demo-general +Normal +2\/2 +True/);
   });
 });
