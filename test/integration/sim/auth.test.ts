@@ -9,13 +9,15 @@ describe('sim: authentication like the cloud', () => {
   });
   after(async () => s.sim.close());
 
+  // Dates are computed when each test runs, not when the file loads: a long run would otherwise eat the skew.
+  const minutesAgo = (m: number) => ({ get date() { return new Date(Date.now() - m * 60_000); } });
   const cases: Record<string, { reason: string; opts: Parameters<Sim['call']>[3]; status: number; detail?: RegExp }> = {
     good: { reason: 'a correctly signed request passes', opts: {}, status: 200 },
     badSignature: { reason: 'wrong SK → 401', opts: { secretKey: 'wrong' }, status: 401, detail: /signature does not match/ },
     unknownAk: { reason: 'unknown AK → 401', opts: { accessKey: 'NOPE' }, status: 401, detail: /access key is unknown/ },
-    staleDate: { reason: 'X-Sdk-Date 16 minutes old → 401', opts: { date: new Date(Date.now() - 16 * 60_000) }, status: 401, detail: /15 minutes/ },
-    futureDate: { reason: 'X-Sdk-Date 16 minutes ahead → 401', opts: { date: new Date(Date.now() + 16 * 60_000) }, status: 401 },
-    slightSkew: { reason: '10 minutes of skew is accepted', opts: { date: new Date(Date.now() - 10 * 60_000) }, status: 200 },
+    staleDate: { reason: 'X-Sdk-Date 16 minutes old → 401', opts: minutesAgo(16), status: 401, detail: /15 minutes/ },
+    futureDate: { reason: 'X-Sdk-Date 16 minutes ahead → 401', opts: minutesAgo(-16), status: 401 },
+    slightSkew: { reason: '10 minutes of skew is accepted', opts: minutesAgo(10), status: 200 },
     noAuth: { reason: 'no credentials → 401', opts: { anonymous: true }, status: 401 },
     token: { reason: 'a configured IAM token passes', opts: { token: TOKEN }, status: 200 },
     badToken: { reason: 'an unknown token → 401', opts: { token: 'nope' }, status: 401, detail: /X-Auth-Token/ },
