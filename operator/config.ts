@@ -26,6 +26,9 @@ export interface OperatorConfig {
   shutdownTimeoutMs: number;
   logLevel: LogLevel;
   cceEndpoint: string;
+  cceQps: number;
+  cceBurst: number;
+  cceTimeoutMs: number;
 }
 
 type Kind = 'string' | 'int' | 'number' | 'bool' | 'duration';
@@ -67,6 +70,9 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'shutdownTimeoutMs', flag: 'shutdown-timeout', env: 'CCE_OPERATOR_SHUTDOWN_TIMEOUT', kind: 'duration', def: '30s', check: positive, help: 'On SIGTERM, how long in-flight reconciles may take to finish.' },
   { key: 'logLevel', flag: 'log-level', env: 'CCE_OPERATOR_LOG_LEVEL', kind: 'string', def: 'info', check: (v) => (LOG_LEVELS.includes(v as LogLevel) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`), help: 'error, warn, info or debug.' },
   { key: 'cceEndpoint', flag: 'cce-endpoint', env: 'CCE_OPERATOR_CCE_ENDPOINT', kind: 'string', def: '', defText: 'regional endpoint', help: 'Override the CCE API base URL (e.g. the simulator).' },
+  { key: 'cceQps', flag: 'cce-qps', env: 'CCE_OPERATOR_CCE_QPS', kind: 'number', def: '10', check: positive, help: 'Client-side budget of CCE API requests per second, per (endpoint, project), shared by all objects.' },
+  { key: 'cceBurst', flag: 'cce-burst', env: 'CCE_OPERATOR_CCE_BURST', kind: 'int', def: '20', check: positive, help: 'Requests that may go out at once before --cce-qps applies.' },
+  { key: 'cceTimeoutMs', flag: 'cce-timeout', env: 'CCE_OPERATOR_CCE_TIMEOUT', kind: 'duration', def: '30s', check: positive, help: 'Timeout of each CCE API request attempt.' },
 ];
 
 export class ConfigError extends Error {

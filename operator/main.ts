@@ -36,6 +36,7 @@ const manager = new Manager({ kubeConfig: kc, settings: config, log });
 const clouds = new CloudClients({
   ...(config.cceEndpoint ? { endpoint: config.cceEndpoint } : {}),
   onCall: (e) => manager.metrics.recordCloudCall(e),
+  client: { rateLimit: { ratePerSecond: config.cceQps, burst: config.cceBurst }, timeoutMs: config.cceTimeoutMs, logger: log },
 });
 let fallback;
 try {

@@ -30,6 +30,9 @@ describe('operator/config', () => {
       shutdownTimeoutMs: 30_000,
       logLevel: 'info',
       cceEndpoint: '',
+      cceQps: 10,
+      cceBurst: 20,
+      cceTimeoutMs: 30_000,
     });
   });
 
@@ -110,7 +113,9 @@ describe('operator/config', () => {
     const envs = SETTINGS.map((s) => s.env);
     expect(new Set(envs).size).to.equal(envs.length);
     const { readFile } = await import('node:fs/promises');
-    const readme = await readFile(new URL('../../../operator/runtime/README.md', import.meta.url), 'utf8');
-    expect(readme, 'run: npx tsx -e "import(\'./operator/config.ts\').then(m=>console.log(m.configMarkdown()))"').to.include(configMarkdown());
+    for (const doc of ['../../../README.md', '../../../operator/runtime/README.md']) {
+      const readme = await readFile(new URL(doc, import.meta.url), 'utf8');
+      expect(readme, `${doc}: paste configMarkdown() from operator/config.ts`).to.include(configMarkdown());
+    }
   });
 });
