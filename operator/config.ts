@@ -5,25 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { formatDuration, parseDuration } from './runtime/duration.js';
 import { LOG_LEVELS, type LogLevel } from './runtime/logger.js';
+import type { ManagerSettings } from './runtime/manager.js';
 
-export interface OperatorConfig {
+/** The manager's settings plus what main.ts itself uses. */
+export interface OperatorConfig extends ManagerSettings {
   kubeconfig: string;
-  namespace: string;
-  workers: number;
-  leaderElect: boolean;
-  leaseName: string;
-  leaseNamespace: string;
-  leaseDurationMs: number;
-  renewDeadlineMs: number;
-  retryPeriodMs: number;
-  identity: string;
-  metricsAddr: string;
-  resyncStableMs: number;
-  resyncActiveMs: number;
-  resyncJitter: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  shutdownTimeoutMs: number;
   logLevel: LogLevel;
   cceEndpoint: string;
   cceQps: number;

@@ -3,26 +3,12 @@ import { CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from '@
 import { expect } from 'chai';
 import { createTestNamespace } from '../setup.js';
 import { installCrds } from '../support/crds.js';
+import { standardCluster } from './fixtures.js';
 
 const gv = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters' };
 
 function sample(name: string, extra: Record<string, unknown> = {}) {
-  return {
-    apiVersion: 'cce.operator.dev/v1alpha1',
-    kind: 'CceCluster',
-    metadata: { name },
-    spec: {
-      region: 'cn-north-4',
-      projectID: 'p1',
-      type: 'VirtualMachine',
-      flavor: 'cce.s1.small',
-      version: 'v1.29',
-      description: 'first',
-      hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' },
-      containerNetwork: { mode: 'overlay_l2', cidr: '172.16.0.0/16' },
-      ...extra,
-    },
-  };
+  return standardCluster(name, { version: 'v1.29', description: 'first', hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' }, projectID: 'p1', ...extra });
 }
 
 describe('CceCluster CRD (real kube-apiserver)', () => {
