@@ -165,6 +165,8 @@ async function identify(obj: CceCluster, ctx: ReconcileContext<CceCluster>, clou
     } catch (err) {
       if (!(err as { notFound?: boolean }).notFound) throw err;
       if (obj.spec.clusterID) throw Object.assign(new Error(`spec.clusterID ${id} does not exist in project ${obj.spec.projectID}`), { reason: Reason.NotFoundInCloud });
+      // Just created (its job still recorded): the cloud may not show it yet. Never create a second one.
+      if (obj.status?.jobID) throw new RequeueAfter(5000, `cluster ${id} is not visible yet (job ${obj.status.jobID})`);
       ctx.log.warn('cluster vanished from the cloud; looking it up by name', { clusterID: id });
     }
   }

@@ -145,4 +145,18 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
     });
     cloud.close();
   });
+
+  it('recreates a cluster deleted behind its back (once), and records the new id', async () => {
+    operator('vanish');
+    await crs.create(standardCluster('vanishing'));
+    const before = await ready('vanishing');
+    const cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
+    await cloud.clusters.delete(before.status!.clusterID!);
+    await waitFor('gone from the cloud', async () => !(await admin.objects()).clusters.some(named('vanishing')));
+    await crs.patch('vanishing', { metadata: { annotations: { 'cce.operator.dev/refresh-requested-at': new Date().toISOString() } } });
+    const after = await waitFor('recreated', async () => ((o) => (isReady(o) && o.status?.clusterID !== before.status?.clusterID ? o : undefined))(await crs.get('vanishing')));
+    expect((await admin.objects()).clusters.filter(named('vanishing'))).to.have.length(1);
+    expect(after.status?.clusterID).to.be.a('string');
+    cloud.close();
+  });
 });
