@@ -2,17 +2,17 @@
  * CceCluster reconciler. One pass is a fixed ladder of guard clauses:
  *   paused → credentials → deleting (finalize) → finalizer → identity (status id, spec.clusterID, adopt by name)
  *   → create → follow the job → wait out transitional phases → upgrade in progress → diff → one operation
- *   family (upgrade, hibernate/awake, tags, update) → kubeconfig export → Ready.
+ *   family (upgrade, hibernate/awake, tags, update; operations.ts) → kubeconfig export → Ready.
  * Every pass ends in exactly one status write (skipped when nothing changed) and one queue decision.
  */
-import { OutcomeUnknownError, type CceClient, type CceCredentials, type Cluster } from '../../cloud/index.js';
+import type { CceClient, CceCredentials, Cluster } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { NotFound, RequeueAfter, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
+import { NotFound, RequeueAfter, requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
 import { describeError } from '../cloud-errors.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
-import { cloudName, createRequest, isAutopilot } from './desired.js';
+import { cloudName, isAutopilot } from './desired.js';
 import { clusterDiffs } from './diff.js';
 import { finalizeCluster } from './delete-flow.js';
 import { exportKubeconfig, kubeconfigDue, type SecretWriter } from './kubeconfig-export.js';
@@ -20,6 +20,7 @@ import { FINALIZER, PAUSED_ANNOTATION, Reason } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
 import type { CceCluster } from './types.js';
 import { advanceUpgrade } from './upgrade-flow.js';
+import { applyOperation, create } from './operations.js';
 
 export interface ClusterReconcilerDeps {
   clouds: CloudClients;
@@ -94,7 +95,7 @@ async function reconcileLive(
       await write(ctx, obj, { outcome: { state: 'stalled', reason: Reason.NotFoundInCloud, message: `cluster ${cloudName(obj)} not found in project ${obj.spec.projectID} (ObserveOnly: not creating)` } });
       return requeueAfter(60_000);
     }
-    return create(obj, ctx, cloud, poll);
+    return create(obj, ctx, cloud, poll, write);
   }
   const id = observed.metadata.uid as string;
   if (obj.status?.clusterID !== id) obj = await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.Adopted, message: `adopted cluster ${id}` }, set: { clusterID: id } });
@@ -141,7 +142,7 @@ async function reconcileLive(
     return stable();
   }
   const op = ops[0];
-  if (op) return applyOperation(obj, ctx, cloud, observed, op, poll);
+  if (op) return applyOperation(obj, ctx, cloud, observed, op, poll, write);
 
   if (kubeconfigDue(obj, ctx.now(), ctx.refreshRequested)) {
     const kubeconfig = await exportKubeconfig(obj, id, cloud, deps.secrets, ctx.now());
@@ -171,65 +172,4 @@ async function identify(obj: CceCluster, ctx: ReconcileContext<CceCluster>, clou
     }
   }
   return cloud.clusters.findByName(cloudName(obj));
-}
-
-async function create(obj: CceCluster, ctx: ReconcileContext<CceCluster>, cloud: CceClient, poll: number): Promise<ReconcileResult> {
-  let m;
-  try {
-    m = await cloud.clusters.create(createRequest(obj));
-  } catch (err) {
-    // Sent but unanswered, or "already exists": never create blindly again — the next pass adopts by name.
-    if (err instanceof OutcomeUnknownError || (err as { conflict?: boolean }).conflict) return requeueAfter(1000);
-    throw err;
-  }
-  const clusterID = m.body?.metadata?.uid;
-  // Identity first: clusterID and jobID go to status before anything else.
-  await write(ctx, obj, {
-    outcome: { state: 'progressing', reason: Reason.CreateRequested, message: `create requested (job ${m.jobId ?? 'n/a'})` },
-    set: { clusterID, jobID: m.jobId, phase: m.body?.status?.phase ?? 'Creating', appliedClusterTags: obj.spec.clusterTags ?? [] },
-  });
-  ctx.events.normal(Reason.CreateRequested, `created cluster ${cloudName(obj)} (${clusterID}), job ${m.jobId ?? 'n/a'}, request ${m.requestId ?? 'n/a'}`);
-  return requeueAfter(poll, { jobInFlight: true });
-}
-
-async function applyOperation(
-  obj: CceCluster,
-  ctx: ReconcileContext<CceCluster>,
-  cloud: CceClient,
-  observed: Cluster,
-  op: ReturnType<typeof clusterDiffs>[number],
-  poll: number,
-): Promise<ReconcileResult> {
-  const id = observed.metadata.uid as string;
-  const fields = op.diffs.map((d) => d.path).join(', ');
-  switch (op.kind) {
-    case 'upgrade':
-      ctx.events.normal(Reason.Upgrading, `upgrading ${observed.spec?.version} towards ${obj.spec.version}`);
-      await write(ctx, obj, await advanceUpgrade(obj, observed, cloud));
-      return requeueAfter(poll, { jobInFlight: true });
-    case 'hibernate':
-    case 'awake': {
-      if (isAutopilot(obj.spec)) {
-        throw new Terminal('spec.hibernate: CCE Autopilot clusters cannot hibernate (set spec.hibernate to false)', Reason.UnsupportedOnAutopilot);
-      }
-      const m = op.kind === 'hibernate' ? await cloud.clusters.hibernate(id) : await cloud.clusters.awake(id);
-      const reason = op.kind === 'hibernate' ? Reason.Hibernating : Reason.Awaking;
-      ctx.events.normal(reason, `${op.kind} requested (request ${m.requestId ?? 'n/a'})`);
-      await write(ctx, obj, { observed, outcome: { state: 'progressing', reason, message: `${op.kind} requested` } });
-      return requeueAfter(poll, { jobInFlight: true });
-    }
-    case 'tags': {
-      if (op.remove.length) await cloud.tags.remove(id, op.remove);
-      if (op.add.length) await cloud.tags.add(id, op.add);
-      ctx.events.normal(Reason.TagsUpdated, `cluster tags updated (+${op.add.length} -${op.remove.length})`);
-      await write(ctx, obj, { observed, outcome: { state: 'progressing', reason: Reason.TagsUpdated, message: 'cluster tags updated' }, set: { appliedClusterTags: obj.spec.clusterTags ?? [] } });
-      return requeueAfter(0);
-    }
-    case 'update': {
-      const m = await cloud.clusters.update(id, op.body);
-      ctx.events.normal(Reason.Updating, `updated ${fields} (request ${m.requestId ?? 'n/a'})`);
-      await write(ctx, obj, { observed: m.body ?? observed, outcome: { state: 'progressing', reason: Reason.Updating, message: `updated ${fields}` } });
-      return requeueAfter(0);
-    }
-  }
 }
