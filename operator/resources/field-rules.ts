@@ -24,6 +24,16 @@ export interface FieldRule {
   observed: boolean;
 }
 
+/** The operator fields every kind has (commonSpecProperties in common-schema.ts). */
+export const commonFieldRules: readonly FieldRule[] = [
+  { path: 'region', change: 'immutable', observed: true },
+  { path: 'projectID', change: 'immutable', observed: true },
+  { path: 'endpoint', change: 'operator', observed: true },
+  { path: 'credentialsSecretRef', change: 'operator', observed: true },
+  { path: 'deletionPolicy', change: 'operator', observed: true },
+  { path: 'managementPolicy', change: 'operator', observed: true },
+];
+
 function presence(root: string, path: string): string {
   const parts = path.split('.');
   return parts.map((_, i) => `has(${root}.${parts.slice(0, i + 1).join('.')})`).join(' && ');

@@ -1,14 +1,9 @@
 /** CceCluster field table: how each spec field may change, and whether the CCE API returns it. */
-import type { FieldRule } from '../field-rules.js';
+import { commonFieldRules, type FieldRule } from '../field-rules.js';
 
 export const clusterFields: readonly FieldRule[] = [
-  // operator fields
-  { path: 'region', change: 'immutable', observed: true },
-  { path: 'projectID', change: 'immutable', observed: true },
-  { path: 'endpoint', change: 'operator', observed: true },
-  { path: 'credentialsSecretRef', change: 'operator', observed: true },
-  { path: 'deletionPolicy', change: 'operator', observed: true },
-  { path: 'managementPolicy', change: 'operator', observed: true },
+  ...commonFieldRules,
+  // this kind's operator fields
   { path: 'deleteOptions', change: 'operator', observed: true },
   { path: 'kubeconfigSecretRef', change: 'operator', observed: true },
   { path: 'clusterID', change: 'setOnce', observed: true },
