@@ -24,6 +24,6 @@ export const Reason = {
 } as const;
 
 export const FINALIZER = 'cce.operator.dev/finalizer';
-export const PAUSED_ANNOTATION = 'cce.operator.dev/paused';
+export { PAUSED_ANNOTATION } from '../pass-frame.js';
 
 export const ADDON_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceaddons', kind: 'CceAddon', namespaced: true } as const;

@@ -8,9 +8,8 @@
 import type { AddonInstance, CceClient, CceCredentials } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { NotFound, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
+import { requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
-import { describeError } from '../cloud-errors.js';
 import { CLUSTER_TYPE } from '../cluster/reconciler.js';
 import type { CceCluster } from '../cluster/types.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
@@ -19,7 +18,8 @@ import { addonOperation } from './diff.js';
 import { applyOperation, install } from './operations.js';
 import type { Pass } from './pass.js';
 import { activityOf, OPERABLE } from './phase.js';
-import { ADDON_TYPE, FINALIZER, PAUSED_ANNOTATION, Reason } from './reasons.js';
+import { runPass } from '../pass-frame.js';
+import { ADDON_TYPE, FINALIZER, Reason } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
 import { resolveCluster, type ClusterCoords } from './target.js';
 import type { CceAddon } from './types.js';
@@ -40,11 +40,7 @@ export function addonController(deps: AddonReconcilerDeps): ControllerSpec<CceAd
     watches: [clusterWatch],
     async reconcile(_key, obj, ctx) {
       const write = (r: Report) => writeStatus(ctx, obj, r);
-      if (obj.metadata?.annotations?.[PAUSED_ANNOTATION] === 'true') {
-        await write({ outcome: { state: 'stalled', reason: Reason.Paused, message: `${PAUSED_ANNOTATION}=true: not reconciling` } });
-        return stable();
-      }
-      try {
+      return runPass(obj, ctx.events, (outcome) => write({ outcome }), async () => {
         const ref = obj.spec.clusterRef;
         const cluster = ref ? ctx.lookup<CceCluster>(CLUSTER_TYPE, { namespace: obj.metadata?.namespace ?? 'default', name: ref.name }) : undefined;
         const resolved = resolveCluster(obj, cluster);
@@ -58,13 +54,7 @@ export function addonController(deps: AddonReconcilerDeps): ControllerSpec<CceAd
         const coords = { ...resolved.coords, clusterID: resolved.coords.clusterID };
         const pass: Pass = { obj, ctx, cloud: await cloudFor(), coords, poll, write: async (r) => (pass.obj = await writeStatus(ctx, pass.obj, r)) };
         return await reconcileLive(pass);
-      } catch (err) {
-        if (err instanceof NotFound) throw err; // the object is gone: nothing to report on
-        const e = describeError(err);
-        const state = e.terminal ? 'stalled' : 'error';
-        await write({ outcome: { state, reason: (err as { reason?: string }).reason ?? e.reason, message: e.message } }).catch(() => undefined);
-        throw e.error;
-      }
+      });
     },
   };
 }

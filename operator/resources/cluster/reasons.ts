@@ -32,4 +32,4 @@ export const Reason = {
 } as const;
 
 export const FINALIZER = 'cce.operator.dev/finalizer';
-export const PAUSED_ANNOTATION = 'cce.operator.dev/paused';
+export { PAUSED_ANNOTATION } from '../pass-frame.js';

@@ -1,6 +1,6 @@
 /**
  * CceCluster reconciler. One pass is a fixed ladder of guard clauses:
- *   paused → credentials → deleting (finalize) → finalizer → identity (status id, spec.clusterID, adopt by name)
+ *   (pass-frame: paused, errors as data) → credentials → deleting (finalize) → finalizer → identity (status id, spec.clusterID, adopt by name)
  *   → create → follow the job → wait out transitional phases → upgrade in progress → diff → one operation
  *   family (upgrade, hibernate/awake, tags, update; operations.ts) → kubeconfig export → Ready.
  * Every pass ends in exactly one status write (skipped when nothing changed) and one queue decision.
@@ -8,15 +8,15 @@
 import type { CceClient, CceCredentials, Cluster } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { NotFound, RequeueAfter, requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
+import { RequeueAfter, requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
-import { describeError } from '../cloud-errors.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
 import { cloudName, isAutopilot } from './desired.js';
 import { clusterDiffs } from './diff.js';
 import { finalizeCluster } from './delete-flow.js';
 import { exportKubeconfig, kubeconfigDue, type SecretWriter } from './kubeconfig-export.js';
-import { FINALIZER, PAUSED_ANNOTATION, Reason } from './reasons.js';
+import { runPass } from '../pass-frame.js';
+import { FINALIZER, Reason } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
 import type { CceCluster } from './types.js';
 import { advanceUpgrade } from './upgrade-flow.js';
@@ -41,24 +41,11 @@ export function clusterController(deps: ClusterReconcilerDeps): ControllerSpec<C
   return {
     ...CLUSTER_TYPE,
     async reconcile(_key, obj, ctx) {
-      if (obj.metadata?.annotations?.[PAUSED_ANNOTATION] === 'true') {
-        await write(ctx, obj, { outcome: { state: 'stalled', reason: Reason.Paused, message: `${PAUSED_ANNOTATION}=true: not reconciling` } });
-        return stable();
-      }
-      try {
+      return runPass(obj, ctx.events, (outcome) => write(ctx, obj, { outcome }), async () => {
         const cloud = await cloudFor(obj, deps);
-        if (isDeleting(obj)) return await finalizeCluster(obj, ctx, cloud, deps.dependents, poll, (r) => write(ctx, obj, r));
-        return await reconcileLive(obj, ctx, cloud, deps, poll);
-      } catch (err) {
-        if (err instanceof NotFound) throw err; // the object is gone: nothing to report on
-        const e = describeError(err);
-        const state = e.terminal ? 'stalled' : 'error';
-        const reason = (err as { reason?: string }).reason ?? e.reason;
-        await write(ctx, obj, { outcome: { state, reason, message: e.message } }).catch(() => undefined);
-        // The runtime records an Event for thrown errors, except RequeueAfter (throttling): record that one here.
-        if (e.error instanceof RequeueAfter) ctx.events.warning(reason, e.message);
-        throw e.error;
-      }
+        if (isDeleting(obj)) return finalizeCluster(obj, ctx, cloud, deps.dependents, poll, (r) => write(ctx, obj, r));
+        return reconcileLive(obj, ctx, cloud, deps, poll);
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * CceNodePool reconciler. One pass is a fixed ladder of guard clauses:
- *   paused → cluster reference & credentials → deleting (finalize) → cluster gate (Autopilot refused; wait for the
+ *   (pass-frame: paused, errors as data) → cluster reference & credentials → deleting (finalize) → cluster gate (Autopilot refused; wait for the
  *   cluster to be Ready, or for its upgrade) → finalizer → identity (status id, spec.nodePoolID, adopt by name in
  *   the cluster) → create → wait out transitional phases → diff → the one update call (count, autoscaling,
  *   labels, taints) → nodes converged → version caught up with the cluster → Ready.
@@ -10,16 +10,16 @@
 import { OutcomeUnknownError, type CceClient, type CceCredentials, type NodePool } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-spec.js';
 import { isDeleting } from '../../runtime/kube-object.js';
-import { NotFound, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
+import { requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
-import { describeError } from '../cloud-errors.js';
 import { resolveCredentials, type SecretReader } from '../credentials.js';
 import type { CceCluster } from '../cluster/types.js';
 import { CLUSTER_RESOURCE, managedClusterGate, poolsOfCluster, poolTarget, unmanagedClusterGate, type ClusterGate, type PoolTarget } from './cluster-ref.js';
 import { finalizePool } from './delete-flow.js';
 import { appliedHash, autoscalingEnabled, cloudName, createRequest } from './desired.js';
 import { poolCounts, poolUpdate } from './diff.js';
-import { FINALIZER, PAUSED_ANNOTATION, Reason } from './reasons.js';
+import { runPass } from '../pass-frame.js';
+import { FINALIZER, Reason } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
 import type { CceNodePool, CceNodePoolStatus } from './types.js';
 
@@ -46,11 +46,7 @@ export function nodePoolController(deps: NodePoolReconcilerDeps): ControllerSpec
     ...NODEPOOL_TYPE,
     watches: [{ ...CLUSTER_RESOURCE, namespaced: true, map: (changed, own) => poolsOfCluster(changed as CceCluster, own.list(changed.metadata?.namespace)) }],
     async reconcile(_key, obj, ctx) {
-      if (obj.metadata?.annotations?.[PAUSED_ANNOTATION] === 'true') {
-        await write(ctx, obj, { outcome: { state: 'stalled', reason: Reason.Paused, message: `${PAUSED_ANNOTATION}=true: not reconciling` } });
-        return stable();
-      }
-      try {
+      return runPass(obj, ctx.events, (outcome) => write(ctx, obj, { outcome }), async () => {
         const ref = obj.spec.clusterRef;
         const cluster = ref ? ctx.lookup<CceCluster>(CLUSTER_RESOURCE, { namespace: obj.metadata?.namespace ?? 'default', name: ref.name }) : undefined;
         const target = poolTarget(obj, cluster);
@@ -67,13 +63,7 @@ export function nodePoolController(deps: NodePoolReconcilerDeps): ControllerSpec
           return requeueAfter(obj.spec.clusterID ? poll * 2 : (deps.clusterWaitMs ?? 60_000));
         }
         return await reconcileLive(obj, ctx, cloud, gate, poll);
-      } catch (err) {
-        if (err instanceof NotFound) throw err; // the object is gone: nothing to report on
-        const e = describeError(err);
-        const state = e.terminal ? 'stalled' : 'error';
-        await write(ctx, obj, { outcome: { state, reason: (err as { reason?: string }).reason ?? e.reason, message: e.message } }).catch(() => undefined);
-        throw e.error;
-      }
+      });
     },
   };
 }
