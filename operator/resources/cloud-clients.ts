@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { CceClient, type CceClientOptions, type CceCredentials, type OnCall } from '../cloud/index.js';
 import type { CceFlavor } from '../cloud/models/common.js';
+import { resolveCredentials, type SecretReader } from './credentials.js';
 
 export interface CloudTarget {
   region?: string;
@@ -12,6 +13,15 @@ export interface CloudTarget {
   projectId: string;
   flavor: CceFlavor;
   credentials: CceCredentials;
+}
+
+/** Where an object's cloud is, as its spec (or its cluster's) says. */
+export interface ObjectTarget {
+  region?: string | undefined;
+  endpoint?: string | undefined;
+  projectID: string;
+  autopilot: boolean;
+  credentialsSecretRef?: { name: string } | undefined;
 }
 
 export interface CloudClientFactoryOptions {
@@ -45,6 +55,18 @@ export class CloudClients {
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** The client for an object: its credentials Secret (same namespace) or the operator-wide fallback. */
+  async forObject(secrets: SecretReader, namespace: string, t: ObjectTarget, fallback: CceCredentials | undefined): Promise<CceClient> {
+    const credentials = await resolveCredentials(secrets, namespace, t.credentialsSecretRef, fallback);
+    return this.get({
+      ...(t.region ? { region: t.region } : {}),
+      ...(t.endpoint ? { endpoint: t.endpoint } : {}),
+      projectId: t.projectID,
+      flavor: t.autopilot ? 'autopilot' : 'standard',
+      credentials,
+    });
   }
 
   close(): void {

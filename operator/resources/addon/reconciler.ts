@@ -12,7 +12,7 @@ import { requeueAfter, stable, Terminal, type ReconcileResult } from '../../runt
 import type { CloudClients } from '../cloud-clients.js';
 import { CLUSTER_TYPE } from '../cluster/reconciler.js';
 import type { CceCluster } from '../cluster/types.js';
-import { resolveCredentials, type SecretReader } from '../credentials.js';
+import type { SecretReader } from '../credentials.js';
 import { finalizeAddon } from './delete-flow.js';
 import { addonOperation } from './diff.js';
 import { applyOperation, install } from './operations.js';
@@ -82,16 +82,9 @@ function isWaiting(a: CceAddon): boolean {
 }
 
 async function cloudClient(obj: CceAddon, coords: ClusterCoords, deps: AddonReconcilerDeps): Promise<CceClient> {
-  const namespace = obj.metadata?.namespace ?? 'default';
-  const credentials = await resolveCredentials(deps.secrets, namespace, coords.credentialsSecretRef, deps.defaultCredentials);
   if (!coords.projectID) throw new Terminal('no projectID: set spec.projectID or reference a CceCluster', 'InvalidSpec');
-  return deps.clouds.get({
-    ...(coords.region ? { region: coords.region } : {}),
-    ...(coords.endpoint ? { endpoint: coords.endpoint } : {}),
-    projectId: coords.projectID,
-    flavor: coords.autopilot ? 'autopilot' : 'standard',
-    credentials,
-  });
+  const target = { ...coords, projectID: coords.projectID, autopilot: coords.autopilot === true };
+  return deps.clouds.forObject(deps.secrets, obj.metadata?.namespace ?? 'default', target, deps.defaultCredentials);
 }
 
 async function writeStatus(ctx: ReconcileContext<CceAddon>, obj: CceAddon, r: Report): Promise<CceAddon> {

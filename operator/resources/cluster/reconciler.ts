@@ -10,7 +10,7 @@ import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-
 import { isDeleting } from '../../runtime/kube-object.js';
 import { RequeueAfter, requeueAfter, stable, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
-import { resolveCredentials, type SecretReader } from '../credentials.js';
+import type { SecretReader } from '../credentials.js';
 import { cloudName, isAutopilot } from './desired.js';
 import { clusterDiffs } from './diff.js';
 import { finalizeCluster } from './delete-flow.js';
@@ -50,15 +50,10 @@ export function clusterController(deps: ClusterReconcilerDeps): ControllerSpec<C
   };
 }
 
-async function cloudFor(obj: CceCluster, deps: ClusterReconcilerDeps): Promise<CceClient> {
-  const credentials = await resolveCredentials(deps.secrets, obj.metadata?.namespace ?? 'default', obj.spec.credentialsSecretRef, deps.defaultCredentials);
-  return deps.clouds.get({
-    region: obj.spec.region,
-    ...(obj.spec.endpoint ? { endpoint: obj.spec.endpoint } : {}),
-    projectId: obj.spec.projectID,
-    flavor: isAutopilot(obj.spec) ? 'autopilot' : 'standard',
-    credentials,
-  });
+function cloudFor(obj: CceCluster, deps: ClusterReconcilerDeps): Promise<CceClient> {
+  const s = obj.spec;
+  const target = { region: s.region, endpoint: s.endpoint, projectID: s.projectID, autopilot: isAutopilot(s), credentialsSecretRef: s.credentialsSecretRef };
+  return deps.clouds.forObject(deps.secrets, obj.metadata?.namespace ?? 'default', target, deps.defaultCredentials);
 }
 
 async function write(ctx: ReconcileContext<CceCluster>, obj: CceCluster, r: Report): Promise<CceCluster> {

@@ -12,7 +12,7 @@ import type { ControllerSpec, ReconcileContext } from '../../runtime/controller-
 import { isDeleting } from '../../runtime/kube-object.js';
 import { requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CloudClients } from '../cloud-clients.js';
-import { resolveCredentials, type SecretReader } from '../credentials.js';
+import type { SecretReader } from '../credentials.js';
 import type { CceCluster } from '../cluster/types.js';
 import { CLUSTER_RESOURCE, managedClusterGate, poolsOfCluster, poolTarget, unmanagedClusterGate, type ClusterGate, type PoolTarget } from './cluster-ref.js';
 import { finalizePool } from './delete-flow.js';
@@ -68,9 +68,8 @@ export function nodePoolController(deps: NodePoolReconcilerDeps): ControllerSpec
   };
 }
 
-async function cloudFor(obj: CceNodePool, t: PoolTarget, deps: NodePoolReconcilerDeps): Promise<CceClient> {
-  const credentials = await resolveCredentials(deps.secrets, obj.metadata?.namespace ?? 'default', t.credentialsSecretRef, deps.defaultCredentials);
-  return deps.clouds.get({ ...(t.region ? { region: t.region } : {}), ...(t.endpoint ? { endpoint: t.endpoint } : {}), projectId: t.projectID, flavor: 'standard', credentials });
+function cloudFor(obj: CceNodePool, t: PoolTarget, deps: NodePoolReconcilerDeps): Promise<CceClient> {
+  return deps.clouds.forObject(deps.secrets, obj.metadata?.namespace ?? 'default', { ...t, autopilot: false }, deps.defaultCredentials);
 }
 
 async function clusterGate(obj: CceNodePool, cluster: CceCluster | undefined, cloud: CceClient): Promise<ClusterGate> {
