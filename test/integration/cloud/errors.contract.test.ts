@@ -173,7 +173,7 @@ describe('cloud contract: error paths', function () {
         expect(posts).to.have.length(1);
         expect((await admin.counts()).byOperation['CreateCluster']).to.equal(1);
         const objects = await admin.objects();
-        expect((objects['clusters'] ?? []).filter((c) => c.metadata?.name === s.name)).to.have.length(1);
+        expect(objects.clusters.filter((c) => (c.metadata as { name?: string } | undefined)?.name === s.name)).to.have.length(1);
       });
     }
   });

@@ -1,7 +1,8 @@
 /**
  * Contract-test harness: starts the CCE simulator over real HTTP, builds clients aimed at it (standard and
- * Autopilot, AK/SK or token) and talks to its `/_sim` admin API with plain fetch (the documented REST routes).
+ * Autopilot, AK/SK or token) and talks to its `/_sim` admin API through sim/admin-client.ts.
  */
+import { SimAdmin, type FaultSpec } from '../../../sim/admin-client.js';
 import { startSimulator } from '../../../sim/server.js';
 import { CceClient, type CceClientOptions } from '../../../operator/cloud/client.js';
 import type { CallEvent } from '../../../operator/cloud/observe.js';
@@ -51,68 +52,15 @@ export function clientFor(sim: Sim, flavor: CceFlavor, extra: Partial<CceClientO
   return { client, events, logs };
 }
 
-export interface RequestLogEntry {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-  operation?: string;
-  requestId?: string;
-  fault?: string;
-}
+export type { FaultSpec, RequestLogEntry } from '../../../sim/admin-client.js';
 
-export interface FaultSpec {
-  kind: 'throttle' | 'error' | 'latency' | 'drop' | 'jobFailure';
-  rate?: number;
-  method?: string;
-  path?: string;
-  operation?: string;
-  count?: number;
-  code?: 'CCE.02429001' | 'CCE.01429002';
-  retryAfterSeconds?: number;
-  status?: number;
-  delayMs?: number;
-  when?: 'before' | 'after';
-  reason?: string;
-}
-
-/** The simulator's admin API (`/_sim/...`, no auth). */
-export class Admin {
-  constructor(private readonly base: string) {}
-
-  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(this.base + path, {
-      method,
-      ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status} ${await res.text()}`);
-    const text = await res.text();
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
+/** The simulator's admin API (`/_sim/...`): sim/admin-client.ts, with the short names these tests use. */
+export class Admin extends SimAdmin {
   fault(spec: FaultSpec): Promise<{ id: string }> {
-    return this.call('POST', '/_sim/faults', spec);
-  }
-  clearFaults(): Promise<void> {
-    return this.call('DELETE', '/_sim/faults');
-  }
-  async requests(): Promise<RequestLogEntry[]> {
-    return (await this.call<{ items: RequestLogEntry[] }>('GET', '/_sim/requests')).items;
-  }
-  clearRequests(): Promise<void> {
-    return this.call('DELETE', '/_sim/requests');
-  }
-  counts(): Promise<{ byOperation: Record<string, number>; byRoute: Record<string, number> }> {
-    return this.call('GET', '/_sim/counts');
-  }
-  objects(): Promise<Record<string, Array<{ metadata?: { name?: string; uid?: string } }>>> {
-    return this.call('GET', '/_sim/objects');
-  }
-  reset(): Promise<void> {
-    return this.call('POST', '/_sim/reset');
+    return this.addFault(spec);
   }
   advance(seconds: number): Promise<unknown> {
-    return this.call('POST', '/_sim/clock/advance', { seconds });
+    return this.advanceClock(seconds);
   }
 }
 
