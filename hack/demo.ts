@@ -8,7 +8,7 @@
  *   --job-seconds <s>   simulated duration of CCE jobs (default 3)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -50,22 +50,16 @@ const operator = spawn(
   { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 const operatorLog = join(demoDir, 'operator.log');
-const { createWriteStream } = await import('node:fs');
 const logStream = createWriteStream(operatorLog);
 operator.stdout.pipe(logStream);
 operator.stderr.pipe(logStream);
-const stopAll = () => {
-  operator.kill('SIGTERM');
-  void sim.close();
-};
+// Ctrl-C reaches the operator too (same process group); the launcher's handler then tears the test env down.
 process.on('exit', () => operator.kill('SIGKILL'));
 console.log(`operator started (logs: ${operatorLog}, metrics: http://127.0.0.1:${metricsPort}/metrics)`);
 
 process.stdout.write(kubectl('apply', '-k', join(root, 'config', 'samples')));
 
 interface Obj {
-  kind: string;
-  metadata: { name: string };
   status?: { conditions?: { type: string; status: string; reason?: string }[] };
 }
 const deadline = Date.now() + Number(values.timeout) * 1000;
@@ -93,11 +87,11 @@ Try:
 Press Ctrl-C to stop; everything started here is torn down.`);
 
 if (values['exit-when-ready']) {
-  stopAll();
-  await sim.close().catch(() => undefined);
+  operator.kill('SIGTERM');
+  await new Promise((r) => operator.once('exit', r));
+  await sim.close();
   await env.stop();
   process.exit(allReady ? 0 : 1);
 } else {
-  process.on('SIGINT', stopAll);
   await new Promise(() => undefined); // Ctrl-C runs the launcher's teardown
 }

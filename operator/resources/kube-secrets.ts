@@ -14,7 +14,7 @@ export class KubeSecrets implements SecretReader {
   async read(namespace: string, name: string): Promise<Record<string, string> | undefined> {
     try {
       const s = await this.api.readNamespacedSecret({ namespace, name });
-      const out: Record<string, string> = { ...(s.stringData ?? {}) };
+      const out: Record<string, string> = {}; // the API returns data only (stringData is write-only)
       for (const [k, v] of Object.entries(s.data ?? {})) out[k] = Buffer.from(v, 'base64').toString('utf8');
       return out;
     } catch (err) {
