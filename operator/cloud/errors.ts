@@ -120,3 +120,13 @@ export class OutcomeUnknownError extends CceApiError {
 export function isCceApiError(e: unknown): e is CceApiError {
   return e instanceof CceApiError;
 }
+
+/** The value of a read, or undefined when the cloud answered 404 (any other error is rethrown). */
+export async function unlessNotFound<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (err) {
+    if (isCceApiError(err) && err.notFound) return undefined;
+    throw err;
+  }
+}

@@ -4,8 +4,9 @@
  * server's Retry-After, everything else backs off.
  */
 import { isCceApiError } from '../cloud/index.js';
-import { RequeueAfter, Terminal } from '../runtime/result.js';
+import { RequeueAfter, Terminal, Transient } from '../runtime/result.js';
 import { CredentialsError } from './credentials.js';
+import { ManagedReason } from './managed/reasons.js';
 
 export interface ErrorReport {
   reason: string;
@@ -17,23 +18,23 @@ export interface ErrorReport {
 
 export function describeError(err: unknown): ErrorReport {
   if (err instanceof Terminal) return { reason: err.reason, message: err.message, terminal: true, error: err };
-  if (err instanceof RequeueAfter) return { reason: 'Waiting', message: err.message, terminal: false, error: err };
+  if (err instanceof Transient) return { reason: err.reason, message: err.message, terminal: false, error: err };
+  if (err instanceof RequeueAfter) return { reason: ManagedReason.Waiting, message: err.message, terminal: false, error: err };
   if (err instanceof CredentialsError) {
-    return { reason: 'CredentialsError', message: err.message, terminal: true, error: new Terminal(err.message, 'CredentialsError') };
+    const reason = ManagedReason.CredentialsError;
+    return { reason, message: err.message, terminal: true, error: new Terminal(err.message, reason) };
   }
   if (isCceApiError(err)) {
     const where = `${err.operation}${err.requestId ? ` (request ${err.requestId})` : ''}`;
     const message = `${where} failed: HTTP ${err.httpStatus} ${err.code}: ${err.message}`;
     if (err.throttled) {
-      return { reason: 'Throttled', message, terminal: false, error: new RequeueAfter(err.retryAfterMs ?? 30_000, message, { cause: err }) };
+      const error = new RequeueAfter(err.retryAfterMs ?? 30_000, message, { cause: err });
+      return { reason: ManagedReason.Throttled, message, terminal: false, error };
     }
-    if (err.terminal) return { reason: 'CloudError', message, terminal: true, error: new Terminal(message, 'CloudError', { cause: err }) };
-    return { reason: 'CloudError', message, terminal: false, error: withReason(new Error(message, { cause: err }), 'CloudError') };
+    const reason = ManagedReason.CloudError;
+    if (err.terminal) return { reason, message, terminal: true, error: new Terminal(message, reason, { cause: err }) };
+    return { reason, message, terminal: false, error: new Transient(message, reason, { cause: err }) };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { reason: 'ReconcileError', message, terminal: false, error: err instanceof Error ? err : new Error(message) };
-}
-
-function withReason(e: Error, reason: string): Error {
-  return Object.assign(e, { reason });
+  return { reason: ManagedReason.ReconcileError, message, terminal: false, error: err instanceof Error ? err : new Error(message) };
 }

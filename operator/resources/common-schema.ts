@@ -69,5 +69,24 @@ export const commonStatusProperties = {
     description: 'Spec fields the CCE API never returns, so drift on them cannot be seen (changes to them are still applied).',
     items: str('A spec field path.', 256),
   },
-  appliedSpecHash: str('Hash of the last applied values of the unobserved fields.', 128),
+  appliedHashes: {
+    type: 'object',
+    description:
+      'For each mutable spec field the CCE API never returns: the hash of the value last applied (a spec change to it ' +
+      'is applied when its hash differs; a field without a hash, e.g. after adoption, is applied once).',
+    additionalProperties: str('sha256 of the canonical JSON of the applied value.', 80),
+  },
+  lastUpdate: {
+    type: 'object',
+    description:
+      'The last update the operator sent (the convergence guard: when it finished and the same fields still differ, ' +
+      'it is retried after a growing delay, reported as Synced=False reason NotConverged).',
+    properties: {
+      family: str('The API family: update, upgrade, hibernate or tags.', 32),
+      fields: { type: 'array', description: 'The spec fields it changed.', items: str('A spec field path.', 256) },
+      fingerprint: str('Hash of the fields and values it sent.', 80),
+      attempts: { type: 'integer', description: 'How often this same update was sent.' },
+      at: { type: 'string', format: 'date-time', description: 'When it was last sent.' },
+    },
+  },
 } as const satisfies Record<string, JsonSchema>;

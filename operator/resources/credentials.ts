@@ -12,6 +12,13 @@ export interface SecretReader {
 
 export class CredentialsError extends Error {
   override readonly name = 'CredentialsError';
+  constructor(
+    message: string,
+    /** The named Secret does not exist (a wait: it may arrive later, e.g. from an external secrets operator). */
+    readonly secretMissing = false,
+  ) {
+    super(message);
+  }
 }
 
 export const DEFAULT_CREDENTIAL_ENV = {
@@ -58,6 +65,6 @@ export async function resolveCredentials(
     );
   }
   const data = await secrets.read(namespace, ref.name);
-  if (!data) throw new CredentialsError(`Secret ${namespace}/${ref.name} (spec.credentialsSecretRef) not found`);
+  if (!data) throw new CredentialsError(`Secret ${namespace}/${ref.name} (spec.credentialsSecretRef) not found`, true);
   return credentialsFromData(data, `Secret ${namespace}/${ref.name}`);
 }

@@ -1,6 +1,7 @@
 /**
  * The per-kind field table's shape, and the CEL rules it generates: one source of truth for "what can change"
- * drives both the CRD (immutability rejected at `kubectl apply`) and the reconcilers' diff.
+ * drives the CRD (immutability rejected at `kubectl apply`), `status.unobservedFields` and the managed
+ * reconciler's diff (field-diff.ts). A new mutable field is one row.
  */
 import type { CelRule } from './crd-builder.js';
 
@@ -16,16 +17,35 @@ export type Change =
   | 'scale' // a node-count change
   | 'appendOnly'; // list entries can be added, never removed
 
-export interface FieldRule {
+/** The API families a pass can call to change fields; a kind lists the ones it has, in the order it starts them. */
+export type Family = 'upgrade' | 'hibernate' | 'tags' | 'update';
+
+/** The cloud cannot tell the value now (e.g. a count while nodes are still joining): no diff on this row. */
+export const UNKNOWN: unique symbol = Symbol('unknown');
+
+/**
+ * One spec field. `O` is the kind's object, `R` the cloud resource. Rows that are changed through an API family
+ * are diffed: the desired value (default: the spec at `path`; undefined = the spec does not manage it) against the
+ * cloud's (default: the cloud object's `spec` at `path`). Unobserved rows without `actual` are compared by the hash
+ * of what was last applied (`status.appliedHashes`).
+ */
+export interface FieldRule<O = never, R = never> {
   /** Dotted path below `spec`. */
   path: string;
   change: Change;
   /** False when the CCE API never returns the field, so drift on it cannot be observed. */
   observed: boolean;
+  /** The API that changes it, when `change` is not itself a family (append-only lists, counts). */
+  via?: Family;
+  desired?(obj: O): unknown;
+  actual?(cloud: R, obj: O): unknown;
+  equal?(desired: unknown, actual: unknown): boolean;
+  /** What the CCE documents say when the API cannot change the field for this object (e.g. its flavour). */
+  limitation?(obj: O): string | undefined;
 }
 
 /** The operator fields every kind has (commonSpecProperties in common-schema.ts). */
-export const commonFieldRules: readonly FieldRule[] = [
+export const commonFieldRules: readonly FieldRule<never, never>[] = [
   { path: 'region', change: 'immutable', observed: true },
   { path: 'projectID', change: 'immutable', observed: true },
   { path: 'endpoint', change: 'operator', observed: true },
@@ -40,7 +60,7 @@ function presence(root: string, path: string): string {
 }
 
 /** CEL transition rules (on the spec object) for the fields the table marks immutable, set-once or append-only. */
-export function celRules(fields: readonly FieldRule[]): CelRule[] {
+export function celRules<O, R>(fields: readonly FieldRule<O, R>[]): CelRule[] {
   const rules: CelRule[] = [];
   for (const f of fields) {
     const self = `self.${f.path}`;
@@ -69,10 +89,13 @@ export function celRules(fields: readonly FieldRule[]): CelRule[] {
   return rules;
 }
 
-export function unobservedFields(fields: readonly FieldRule[]): string[] {
+export function unobservedFields<O, R>(fields: readonly FieldRule<O, R>[]): string[] {
   return fields.filter((f) => !f.observed).map((f) => `spec.${f.path}`);
 }
 
-export function fieldsChangedBy(fields: readonly FieldRule[], change: Change): string[] {
-  return fields.filter((f) => f.change === change).map((f) => f.path);
+const FAMILIES: ReadonlySet<string> = new Set<Family>(['upgrade', 'hibernate', 'tags', 'update']);
+
+/** The family that changes a row, or undefined for fields no API changes (immutable, operator-only). */
+export function familyOf<O, R>(f: FieldRule<O, R>): Family | undefined {
+  return f.via ?? (FAMILIES.has(f.change) ? (f.change as Family) : undefined);
 }

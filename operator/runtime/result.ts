@@ -51,6 +51,26 @@ export class Terminal extends Error {
   }
 }
 
+/**
+ * A failure worth retrying with backoff, with the condition/Event reason it is reported under (e.g. CloudError for a
+ * CCE 5xx). Any other error is retried the same way under the reason "ReconcileError".
+ */
+export class Transient extends Error {
+  override readonly name = 'Transient';
+  constructor(
+    message: string,
+    readonly reason = 'ReconcileError',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The reason an error is reported under (Terminal and Transient carry one). */
+export function reasonOf(err: unknown): string {
+  return err instanceof Terminal || err instanceof Transient ? err.reason : 'ReconcileError';
+}
+
 /** The object is gone: drop the key quietly. */
 export class NotFound extends Error {
   override readonly name = 'NotFound';

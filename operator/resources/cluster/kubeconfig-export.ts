@@ -2,7 +2,9 @@
  * Exports the cluster's kubeconfig into the Secret named by spec.kubeconfigSecretRef. The certificate API issues a
  * new certificate per call, so it is fetched once and again only shortly before expiry (or on a refresh request).
  */
-import type { CceClient } from '../../cloud/index.js';
+import type { CceClient, Cluster } from '../../cloud/index.js';
+import type { Pass, Step } from '../managed/kind.js';
+import { Reason } from './reasons.js';
 import type { CceCluster, CceClusterStatus } from './types.js';
 
 export interface SecretWriter {
@@ -33,4 +35,12 @@ export async function exportKubeconfig(
   await secrets.write(cr.metadata?.namespace ?? 'default', ref.name, { [ref.key ?? 'kubeconfig']: JSON.stringify(cert) }, cr);
   const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return { secretName: ref.name, fetchedAt: iso(now), expiresAt: iso(new Date(now.getTime() + days * DAY)) };
+}
+
+/** The kind's beforeReady hook: export (or rotate) the kubeconfig when it is due. */
+export async function kubeconfigStep(p: Pass<CceCluster, Cluster, void>, secrets: SecretWriter): Promise<Step | undefined> {
+  const now = p.ctx.now();
+  if (!kubeconfigDue(p.obj, now, p.ctx.refreshRequested)) return undefined;
+  const kubeconfig = await exportKubeconfig(p.obj, p.observed.metadata.uid as string, p.cloud, secrets, now);
+  return { outcome: { state: 'progressing', reason: Reason.KubeconfigExported, message: `kubeconfig written to Secret ${kubeconfig.secretName}` }, set: { kubeconfig }, event: true };
 }

@@ -1,35 +1,22 @@
-/** Condition reasons and Event reasons of CceCluster: constants the tests compare against. */
+/**
+ * CceCluster's own condition and Event reasons (the shared ones, e.g. Available, Adopted, NotConverged, are in
+ * ../managed/reasons.ts): constants the code emits and the tests import.
+ */
 export const Reason = {
-  Available: 'Available',
-  Creating: 'Creating',
-  Adopted: 'Adopted',
-  CreateRequested: 'CreateRequested',
-  JobRunning: 'JobRunning',
-  JobFailed: 'JobFailed',
-  PhaseNotReady: 'PhaseNotReady',
-  Updating: 'Updating',
   Upgrading: 'Upgrading',
   UpgradeFailed: 'UpgradeFailed',
+  UpgradeRetried: 'UpgradeRetried',
+  UpgradeAbandoned: 'UpgradeAbandoned',
   Hibernating: 'Hibernating',
   Hibernated: 'Hibernated',
   Awaking: 'Awaking',
   TagsUpdated: 'TagsUpdated',
-  Deleting: 'Deleting',
-  Deleted: 'Deleted',
-  Orphaned: 'Orphaned',
+  Updating: 'Updating',
   WaitingForNodePools: 'WaitingForNodePools',
-  Paused: 'Paused',
-  ObserveOnly: 'ObserveOnly',
-  DriftDetected: 'DriftDetected',
-  NotFoundInCloud: 'NotFoundInCloud',
-  CloudError: 'CloudError',
-  Throttled: 'Throttled',
   InvalidSpec: 'InvalidSpec',
-  CredentialsError: 'CredentialsError',
   UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
   KubeconfigExported: 'KubeconfigExported',
-  ReconcileSuccess: 'ReconcileSuccess',
 } as const;
 
-export const FINALIZER = 'cce.operator.dev/finalizer';
-export { PAUSED_ANNOTATION } from '../pass-frame.js';
+/** Set (or change) this annotation's value to retry a failed upgrade step once. */
+export const RETRY_UPGRADE_ANNOTATION = 'cce.operator.dev/retry-upgrade';

@@ -1,32 +1,32 @@
-/** CceCluster status from what a pass found: the cloud's phase and facts, plus the shared kstatus verdict. Pure. */
+/** What a CceCluster's cloud cluster says: status facts, and what its phase means for a pass. Pure. */
 import type { Cluster } from '../../cloud/index.js';
-import { unobservedFields } from '../field-rules.js';
-import { applyOutcome, rfc3339, type Outcome } from '../status-report.js';
-import { clusterFields } from './fields.js';
-import type { CceCluster, CceClusterStatus } from './types.js';
+import type { Activity } from '../managed/kind.js';
+import { ManagedReason } from '../managed/reasons.js';
+import { Reason } from './reasons.js';
 
-export type { Outcome };
+const BUSY = new Set(['Creating', 'Upgrading', 'Resizing', 'ScalingUp', 'ScalingDown', 'RollingBack', 'Hibernating', 'Awaking', 'Freezing', 'UnFreezing']);
 
-export interface Report {
-  observed?: Cluster | undefined;
-  outcome: Outcome;
-  /** Overrides merged into status (clusterID, jobID, upgrade...). `undefined` values remove the field. */
-  set?: Partial<CceClusterStatus>;
+export function clusterFacts(c: Cluster): Record<string, unknown> {
+  return {
+    phase: c.status?.phase ?? '',
+    ...(c.metadata?.uid ? { clusterID: c.metadata.uid } : {}),
+    ...(c.spec?.version ? { currentVersion: c.spec.version } : {}),
+    ...(c.spec?.platformVersion ? { platformVersion: c.spec.platformVersion } : {}),
+    endpoints: (c.status?.endpoints ?? []).map((e) => ({ url: e.url, type: e.type })),
+  };
 }
 
-const UNOBSERVED = unobservedFields(clusterFields);
+export function clusterActivity(c: Cluster): Activity {
+  const phase = c.status?.phase ?? '';
+  if (phase === 'Available' || phase === 'Hibernation') return { state: 'ready', message: `cluster phase ${phase}` };
+  if (phase === 'Deleting') return { state: 'deleting', message: 'cluster phase Deleting' };
+  if (BUSY.has(phase)) return { state: 'busy', message: `cluster phase ${phase}` };
+  const why = [c.status?.reason, c.status?.message].filter(Boolean).join(' ');
+  return { state: 'failed', message: `cluster phase ${phase || 'unknown'}${why ? `: ${why}` : ''}` };
+}
 
-export function nextStatus(cr: CceCluster, current: CceClusterStatus | undefined, r: Report, now: Date): CceClusterStatus {
-  const obs = r.observed;
-  const facts: Partial<CceClusterStatus> = obs
-    ? {
-        phase: obs.status?.phase ?? '',
-        ...(obs.metadata?.uid ? { clusterID: obs.metadata.uid } : {}),
-        ...(obs.spec?.version ? { currentVersion: obs.spec.version } : {}),
-        ...(obs.spec?.platformVersion ? { platformVersion: obs.spec.platformVersion } : {}),
-        endpoints: (obs.status?.endpoints ?? []).map((e) => ({ url: e.url, type: e.type })),
-        lastSyncTime: rfc3339(now),
-      }
-    : {};
-  return applyOutcome(current, { ...facts, ...(r.set ?? {}) }, r.outcome, cr.metadata?.generation, UNOBSERVED, now);
+export function clusterReadyMessage(c: Cluster): { reason: string; message: string } {
+  return c.status?.phase === 'Hibernation'
+    ? { reason: Reason.Hibernated, message: 'cluster is hibernated' }
+    : { reason: ManagedReason.Available, message: 'cluster is Available' };
 }

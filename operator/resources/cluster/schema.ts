@@ -143,6 +143,8 @@ export const clusterStatusSchema = {
         targetVersion: str('Version of the current step.', 64),
         step: { type: 'string', enum: ['PreCheck', 'Upgrade', 'PostCheck'] },
         taskID: str('Upgrade or pre-check task ID.', 128),
+        fromVersion: str('Version the cluster ran when this step started (the post-check names it).', 64),
+        retried: str('The value of annotation cce.operator.dev/retry-upgrade last acted on.', 256),
       },
     },
     appliedClusterTags: {

@@ -1,6 +1,8 @@
 import { expect } from 'chai';
 import type { Cluster } from '../../../operator/cloud/index.js';
-import { clusterDiffs } from '../../../operator/resources/cluster/diff.js';
+import { updateBody } from '../../../operator/resources/cluster/external.js';
+import { clusterFields } from '../../../operator/resources/cluster/fields.js';
+import { fieldDiffs, firstFamily } from '../../../operator/resources/field-diff.js';
 import { createRequest } from '../../../operator/resources/cluster/desired.js';
 import type { CceCluster, CceClusterSpec } from '../../../operator/resources/cluster/types.js';
 import { compareMinor, downgradeMessage, nextUpgradeStep } from '../../../operator/resources/cluster/version.js';
@@ -48,21 +50,49 @@ describe('resources/cluster: version arithmetic', () => {
   });
 });
 
-describe('resources/cluster: diff', () => {
+describe('resources/cluster: field-table diff', () => {
+  const cr = (over: Partial<CceClusterSpec> = {}, status: CceCluster['status'] = {}): CceCluster => ({ metadata: { name: 'c' }, spec: { ...spec, ...over }, status });
   const cases = {
-    'nothing differs': { spec, obs: observed(), kinds: [] as string[] },
-    'description differs → update': { spec: { ...spec, description: 'new' }, obs: observed(), kinds: ['update'] },
-    'version ahead → upgrade first, then update': { spec: { ...spec, version: 'v1.29', description: 'x' }, obs: observed(), kinds: ['upgrade', 'update'] },
-    'hibernate requested': { spec: { ...spec, hibernate: true }, obs: observed(), kinds: ['hibernate'] },
-    'hibernated but not wanted → awake': { spec, obs: observed({}, 'Hibernation'), kinds: ['awake'] },
-    'tags added': { spec: { ...spec, clusterTags: [{ key: 'team', value: 'a' }] }, obs: observed(), kinds: ['tags'] },
+    'nothing differs': { obj: cr(), obs: observed(), paths: [] as string[], families: [] as string[] },
+    'description differs → update': { obj: cr({ description: 'new' }), obs: observed(), paths: ['spec.description'], families: ['update'] },
+    'version ahead → upgrade first, then update': {
+      obj: cr({ version: 'v1.29', description: 'x' }),
+      obs: observed(),
+      paths: ['spec.version', 'spec.description'],
+      families: ['upgrade', 'update'],
+    },
+    'same minor is no upgrade': { obj: cr({ version: 'v1.28' }), obs: observed({ version: 'v1.28.15-r0' }), paths: [], families: [] },
+    'hibernate requested': { obj: cr({ hibernate: true }), obs: observed(), paths: ['spec.hibernate'], families: ['hibernate'] },
+    'hibernated but not wanted → awake': { obj: cr(), obs: observed({}, 'Hibernation'), paths: ['spec.hibernate'], families: ['hibernate'] },
+    'tags added': { obj: cr({ clusterTags: [{ key: 'team', value: 'a' }] }), obs: observed(), paths: ['spec.clusterTags'], families: ['tags'] },
+    'tags already applied (any order)': {
+      obj: cr({ clusterTags: [{ key: 'b', value: '2' }, { key: 'a', value: '1' }] }, { appliedClusterTags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }),
+      obs: observed(),
+      paths: [],
+      families: [],
+    },
+    'customSan absent from spec is not managed': { obj: cr(), obs: observed({ customSan: ['x.example'] }), paths: [], families: [] },
+    'alias is compared on Autopilot only': { obj: cr({ metadata: { alias: 'nice' } }), obs: observed(), paths: [], families: [] },
   };
   for (const [reason, c] of Object.entries(cases)) {
-    it(reason, () => expect(clusterDiffs(c.spec, c.obs, []).map((o) => o.kind)).to.deep.equal(c.kinds));
+    it(reason, () => {
+      const diffs = fieldDiffs(clusterFields, c.obj, c.obs);
+      expect(diffs.map((d) => d.path)).to.deep.equal(c.paths);
+      expect([...new Set(diffs.map((d) => d.via))]).to.deep.equal(c.families);
+    });
   }
-  it('computes tag additions and removals against what was applied', () => {
-    const [op] = clusterDiffs({ ...spec, clusterTags: [{ key: 'a', value: '2' }] }, observed(), [{ key: 'a', value: '1' }, { key: 'b', value: 'x' }]);
-    expect(op).to.deep.include({ kind: 'tags', add: [{ key: 'a', value: '2' }], remove: ['b'] });
+  it('starts the first family in the kind order only', () => {
+    const diffs = fieldDiffs(clusterFields, cr({ version: 'v1.29', description: 'x', hibernate: true }), observed());
+    expect(firstFamily(['upgrade', 'hibernate', 'tags', 'update'], diffs)?.family).to.equal('upgrade');
+  });
+  it('builds the update body from the differing fields only', () => {
+    const diffs = fieldDiffs(clusterFields, cr({ description: 'new', customSan: ['a.example'] }), observed());
+    expect(updateBody(diffs)).to.deep.equal({ spec: { description: 'new', customSan: ['a.example'] } });
+  });
+  it('says customSan cannot change on standard clusters (documented), not on Autopilot', () => {
+    const row = clusterFields.find((f) => f.path === 'customSan');
+    expect(row?.limitation?.(cr())).to.match(/only spec.description .* standard clusters/);
+    expect(row?.limitation?.(cr({ enableAutopilot: true }))).to.equal(undefined);
   });
 });
 

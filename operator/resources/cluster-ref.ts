@@ -1,0 +1,81 @@
+/**
+ * What a node pool or an add-on knows about its cluster, decided the same way for both kinds: the referenced
+ * CceCluster (informer cache) gives the cloud target (region, project, endpoint, credentials, unless the object sets
+ * its own) and says whether the cluster is Ready *for its current generation*. A cluster that is not Ready holds
+ * back changes, not readiness: when its cloud id is known, the dependent is still observed and reported. Pure.
+ */
+import { getCondition, type Condition } from '../runtime/conditions.js';
+import type { ReconcileContext } from '../runtime/controller-spec.js';
+import { isDeleting, type CustomObject } from '../runtime/kube-object.js';
+import type { ObjectTarget } from './cloud-clients.js';
+import type { CceCluster } from './cluster/types.js';
+
+export const CLUSTER_RESOURCE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters', kind: 'CceCluster' } as const;
+
+/** The spec fields a dependent (pool, add-on) uses to name its cluster and, optionally, its own cloud target. */
+export interface DependentSpec {
+  clusterRef?: { name: string } | undefined;
+  clusterID?: string | undefined;
+  region?: string | undefined;
+  projectID?: string | undefined;
+  endpoint?: string | undefined;
+  credentialsSecretRef?: { name: string } | undefined;
+}
+
+export interface Dependent {
+  metadata?: { namespace?: string; name?: string } | undefined;
+  spec: DependentSpec;
+}
+
+export const WaitingForCluster = 'WaitingForCluster';
+
+export function referencedCluster(obj: Dependent, ctx: Pick<ReconcileContext<CustomObject>, 'lookup'>): CceCluster | undefined {
+  const ref = obj.spec.clusterRef;
+  if (!ref) return undefined;
+  return ctx.lookup<CceCluster>(CLUSTER_RESOURCE, { namespace: obj.metadata?.namespace ?? 'default', name: ref.name });
+}
+
+/** The object's cloud target: its own fields, else its CceCluster's. Undefined when the project cannot be known. */
+export function dependentTarget(obj: Dependent, cluster: CceCluster | undefined, autopilot: boolean): ObjectTarget | undefined {
+  const s = obj.spec;
+  const projectID = s.projectID ?? cluster?.spec.projectID;
+  if (!projectID) return undefined;
+  return {
+    region: s.region ?? cluster?.spec.region,
+    endpoint: s.endpoint ?? cluster?.spec.endpoint,
+    projectID,
+    autopilot,
+    credentialsSecretRef: s.credentialsSecretRef ?? cluster?.spec.credentialsSecretRef,
+  };
+}
+
+export type ClusterState =
+  /** Ready for its current generation. */
+  | { ready: true; clusterID: string; currentVersion: string | undefined }
+  /** Not Ready (or not yet, or going away); `clusterID` when the cloud cluster is known (changes wait, observing does not). */
+  | { ready: false; clusterID: string | undefined; currentVersion: string | undefined; reason: string; message: string; going: boolean };
+
+/** Whether a referenced CceCluster lets its dependents change the cloud now. */
+export function clusterState(cluster: CceCluster | undefined, name: string, namespace: string): ClusterState {
+  if (!cluster) {
+    return { ready: false, clusterID: undefined, currentVersion: undefined, reason: WaitingForCluster, message: `CceCluster ${name} does not exist (yet) in namespace ${namespace}`, going: true };
+  }
+  const st = cluster.status;
+  const base = { clusterID: st?.clusterID, currentVersion: st?.currentVersion };
+  if (isDeleting(cluster)) return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is being deleted`, going: true };
+  const ready = getCondition(st?.conditions as Condition[] | undefined, 'Ready');
+  const current = ready?.status === 'True' && ready.observedGeneration === cluster.metadata?.generation;
+  if (current && st?.clusterID) return { ready: true, clusterID: st.clusterID, currentVersion: st.currentVersion };
+  const why = ready ? `${ready.reason}${ready.message ? `: ${ready.message}` : ''}` : 'no status yet';
+  const stale = ready?.status === 'True' && !current ? ' (its status is for an older generation)' : '';
+  return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is not Ready (${why})${stale}`, going: false };
+}
+
+/** Keys of the dependents (own cache) that a changed CceCluster concerns: by clusterRef, or by its cloud id. */
+export function dependentsOf(cluster: CceCluster, own: readonly Dependent[]): string[] {
+  const ns = cluster.metadata?.namespace;
+  const id = cluster.status?.clusterID;
+  return own
+    .filter((p) => p.metadata?.namespace === ns && (p.spec?.clusterRef?.name === cluster.metadata?.name || (!!id && p.spec?.clusterID === id)))
+    .map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`);
+}

@@ -1,0 +1,60 @@
+/**
+ * CceCluster as a managed kind: the cluster's target comes from its own spec, it has no gate, and its hooks are the
+ * multi-step upgrade (inFlight), the kubeconfig export (beforeReady) and deletion waiting for its node pools.
+ */
+import type { CceCredentials, Cluster } from '../../cloud/index.js';
+import type { ControllerSpec } from '../../runtime/controller-spec.js';
+import type { ManagedKind } from '../managed/kind.js';
+import { managedController, type ManagedDeps } from '../managed/reconciler.js';
+import type { CloudClients } from '../cloud-clients.js';
+import { poolDeletionWatch, waitForNodePools } from './dependents.js';
+import { cloudName, isAutopilot } from './desired.js';
+import { clusterExternal } from './external.js';
+import { clusterFields } from './fields.js';
+import { kubeconfigStep, type SecretWriter } from './kubeconfig-export.js';
+import { clusterActivity, clusterFacts, clusterReadyMessage } from './report.js';
+import type { CceCluster } from './types.js';
+import { advanceUpgrade } from './upgrade-flow.js';
+
+export const CLUSTER_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters', kind: 'CceCluster', namespaced: true } as const;
+
+export interface ClusterDeps extends ManagedDeps {
+  clouds: CloudClients;
+  secrets: ManagedDeps['secrets'] & SecretWriter;
+  defaultCredentials?: CceCredentials | undefined;
+}
+
+export function clusterKind(deps: ClusterDeps): ManagedKind<CceCluster, Cluster, void> {
+  const poll = deps.pollMs ?? 5000;
+  return {
+    type: CLUSTER_TYPE,
+    noun: 'cluster',
+    idField: 'clusterID',
+    fields: clusterFields,
+    families: ['upgrade', 'hibernate', 'tags', 'update'],
+    cloudName,
+    target: (obj) => ({
+      target: {
+        region: obj.spec.region,
+        endpoint: obj.spec.endpoint,
+        projectID: obj.spec.projectID,
+        autopilot: isAutopilot(obj.spec),
+        credentialsSecretRef: obj.spec.credentialsSecretRef,
+      },
+    }),
+    gate: async () => ({ state: 'go', scope: undefined }),
+    external: (cloud) => clusterExternal(cloud),
+    idOf: (c) => c.metadata?.uid,
+    activity: (c) => clusterActivity(c),
+    facts: (c) => clusterFacts(c),
+    readyMessage: (c) => clusterReadyMessage(c),
+    inFlight: advanceUpgrade,
+    beforeReady: (p) => kubeconfigStep(p, deps.secrets),
+    deleteBlockers: (obj, ctx) => waitForNodePools(obj, ctx, poll),
+    watches: [poolDeletionWatch],
+  };
+}
+
+export function clusterController(deps: ClusterDeps): ControllerSpec<CceCluster> {
+  return managedController(clusterKind(deps), deps);
+}
