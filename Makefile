@@ -48,10 +48,20 @@ typecheck: deps ## Type-check everything (tsx does not).
 check-crds: deps ## Fail when crds/ is not what `make crds` generates.
 	npx tsx hack/gen-crds.ts --check
 
+.PHONY: lint
+lint: deps ## Lint (ESLint) and check formatting (Prettier --check); changes nothing.
+	npx eslint .
+	npx prettier --check .
+
+.PHONY: format
+format: deps ## Rewrite files to the Prettier style, then apply ESLint's autofixes.
+	npx prettier --write .
+	npx eslint --fix .
+
 ##@ Tests
 
 .PHONY: test
-test: deps testenv typecheck check-crds unit integration ## Everything CI runs: typecheck, unit and integration tests.
+test: deps testenv typecheck lint check-crds unit integration ## Everything CI runs: typecheck, lint, unit and integration tests.
 
 .PHONY: unit
 unit: deps ## Unit tests (pure logic).
