@@ -1,0 +1,177 @@
+// A harness that runs the managed ladder for one object with plain fakes: an in-memory object store behind the
+// status / finalizer helpers, an Event log, caches for lookups, a function-record fake of the kind's External, and a
+// fake cloud client factory. No apiserver, no HTTP.
+import type { CceClient } from '../../../../operator/cloud/index.js';
+import type { ReconcileContext } from '../../../../operator/runtime/controller-spec.js';
+import type { CustomObject, KubeObject } from '../../../../operator/runtime/kube-object.js';
+import { silentLogger } from '../../../../operator/runtime/logger.js';
+import { mergePatch } from '../../../../operator/runtime/merge-patch.js';
+import { typeId } from '../../../../operator/runtime/kube-object.js';
+import { CloudClients } from '../../../../operator/resources/cloud-clients.js';
+import { CredentialsError } from '../../../../operator/resources/credentials.js';
+import type { External, ManagedKind, ManagedObject } from '../../../../operator/resources/managed/kind.js';
+import { Ladder, type ManagedDeps } from '../../../../operator/resources/managed/reconciler.js';
+import type { ReconcileResult } from '../../../../operator/runtime/result.js';
+
+export interface Call {
+  verb: string;
+  args: unknown[];
+}
+
+/** The External as plain functions; each call is recorded. Unset verbs throw (a scenario must say what it expects). */
+export type ExternalFns<O, R> = { [K in keyof External<O, R>]?: External<O, R>[K] };
+
+export class World<O extends ManagedObject, R> {
+  obj: O;
+  /** Other objects of the same kind (ownership), keyed namespace/name. */
+  readonly peers: O[] = [];
+  /** Objects of other types for ctx.lookup / ctx.list, by type id. */
+  readonly others = new Map<string, KubeObject[]>();
+  readonly events: { type: 'Normal' | 'Warning'; reason: string; message: string }[] = [];
+  readonly calls: Call[] = [];
+  statusWrites = 0;
+  connects = 0;
+  /** forObject throws this (credentials) when set. */
+  credentialsError: CredentialsError | undefined;
+  jobs = new Map<string, { phase: string; reason?: string }>();
+  secretFinalizerCalls: { op: 'add' | 'remove'; name: string }[] = [];
+  now = new Date('2026-12-05T08:00:00Z');
+  fns: ExternalFns<O, R> = {};
+
+  constructor(obj: O) {
+    this.obj = structuredClone(obj);
+  }
+
+  put(type: { group: string; version: string; plural: string }, o: KubeObject): void {
+    const id = typeId(type);
+    this.others.set(id, [...(this.others.get(id) ?? []).filter((x) => x.metadata?.name !== o.metadata?.name), o]);
+  }
+
+  verbs(): string[] {
+    return this.calls.map((c) => c.verb);
+  }
+
+  count(verb: string): number {
+    return this.calls.filter((c) => c.verb === verb).length;
+  }
+
+  condition(type: string): { status: string; reason: string; message: string } | undefined {
+    return (this.obj.status?.conditions as { type: string; status: string; reason: string; message: string }[] | undefined)?.find((c) => c.type === type);
+  }
+
+  deleted(): boolean {
+    return !!this.obj.metadata?.deletionTimestamp && !(this.obj.metadata?.finalizers ?? []).length;
+  }
+
+  external(): External<O, R> {
+    const record =
+      <K extends keyof External<O, R>>(verb: K) =>
+      (...args: unknown[]) => {
+        this.calls.push({ verb, args });
+        const fn = this.fns[verb] as ((...a: unknown[]) => unknown) | undefined;
+        if (!fn) throw new Error(`unexpected cloud call ${verb}`);
+        return fn(...args);
+      };
+    return {
+      observe: record('observe') as External<O, R>['observe'],
+      find: record('find') as External<O, R>['find'],
+      create: record('create') as External<O, R>['create'],
+      update: record('update') as External<O, R>['update'],
+      delete: record('delete') as External<O, R>['delete'],
+      nameHolder: record('nameHolder') as NonNullable<External<O, R>['nameHolder']>,
+    };
+  }
+
+  ctx(): ReconcileContext<CustomObject> {
+    const self = this;
+    const list = (type: { group: string; version: string; plural: string }, ns?: string) =>
+      (this.others.get(typeId(type)) ?? []).filter((o) => !ns || o.metadata?.namespace === ns);
+    const editFinalizers = async (change: (l: string[]) => string[]) => {
+      self.obj = { ...self.obj, metadata: { ...self.obj.metadata, finalizers: change(self.obj.metadata?.finalizers ?? []) } };
+      return structuredClone(self.obj);
+    };
+    return {
+      key: `${this.obj.metadata?.namespace}/${this.obj.metadata?.name}`,
+      ref: { namespace: this.obj.metadata?.namespace ?? 'default', name: this.obj.metadata?.name ?? '' },
+      log: silentLogger(),
+      refreshRequested: false,
+      signal: new AbortController().signal,
+      status: {
+        async write(_obj: CustomObject, update: unknown) {
+          const fn = update as (s: unknown, o: CustomObject) => unknown;
+          const next = fn(self.obj.status, self.obj) as O['status'];
+          if (mergePatch((self.obj.status ?? {}) as never, next as never) === undefined) return { obj: structuredClone(self.obj), changed: false };
+          self.statusWrites++;
+          self.obj = { ...self.obj, status: structuredClone(next) };
+          return { obj: structuredClone(self.obj), changed: true };
+        },
+      },
+      finalizers: {
+        has: (o: KubeObject, f: string) => (o.metadata?.finalizers ?? []).includes(f),
+        ensure: (_o: KubeObject, f: string) => editFinalizers((l) => (l.includes(f) ? l : [...l, f])),
+        remove: (_o: KubeObject, f: string) => editFinalizers((l) => l.filter((x) => x !== f)),
+      },
+      events: {
+        normal: (reason: string, message: string) => self.events.push({ type: 'Normal', reason, message }),
+        warning: (reason: string, message: string) => self.events.push({ type: 'Warning', reason, message }),
+      },
+      metrics: {},
+      client: {},
+      cache: { get: () => undefined, list: () => [self.obj, ...self.peers] },
+      lookup: (type: { group: string; version: string; plural: string }, ref: { namespace?: string; name: string }) =>
+        list(type, ref.namespace).find((o) => o.metadata?.name === ref.name),
+      list,
+      now: () => self.now,
+    } as unknown as ReconcileContext<CustomObject>;
+  }
+
+  deps(): ManagedDeps {
+    const self = this;
+    const fakeCloud = {
+      flavor: 'standard',
+      jobs: {
+        get: async (id: string) => {
+          self.calls.push({ verb: 'job', args: [id] });
+          const j = self.jobs.get(id);
+          return { metadata: { uid: id }, status: j ? { phase: j.phase, reason: j.reason } : { phase: 'Success' } };
+        },
+      },
+    } as unknown as CceClient;
+    const clouds = new CloudClients();
+    clouds.forObject = async () => {
+      self.connects++;
+      if (self.credentialsError) throw self.credentialsError;
+      return fakeCloud;
+    };
+    return {
+      clouds,
+      secrets: {
+        read: async () => ({ accessKey: 'ak', secretKey: 'sk' }),
+        addFinalizer: async (_ns: string, name: string) => {
+          self.secretFinalizerCalls.push({ op: 'add', name });
+          return 'added' as const;
+        },
+        removeFinalizer: async (_ns: string, name: string) => {
+          self.secretFinalizerCalls.push({ op: 'remove', name });
+        },
+      },
+      defaultCredentials: { kind: 'aksk', accessKey: 'ak', secretKey: 'sk' },
+      pollMs: 5000,
+    };
+  }
+
+  /** One pass of the ladder with `kind`'s real logic and this world's fake External. Throws what the pass throws. */
+  async pass<S>(kind: ManagedKind<O, R, S>): Promise<ReconcileResult> {
+    const withFake: ManagedKind<O, R, S> = { ...kind, external: () => this.external() };
+    return new Ladder(withFake, this.deps(), structuredClone(this.obj), this.ctx()).run();
+  }
+
+  /** A pass whose thrown error is returned instead (Terminal, Transient, RequeueAfter...). */
+  async tryPass<S>(kind: ManagedKind<O, R, S>): Promise<ReconcileResult | Error> {
+    try {
+      return await this.pass(kind);
+    } catch (err) {
+      return err as Error;
+    }
+  }
+}

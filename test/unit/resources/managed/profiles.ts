@@ -1,0 +1,83 @@
+// One profile per kind for the cross-kind behaviour matrix: how to build an object, a cloud resource that matches
+// it, one that drifted, and a spec change the cloud can be asked to apply. The kinds themselves are the real ones.
+import type { Cluster } from '../../../../operator/cloud/index.js';
+import type { KubeObject } from '../../../../operator/runtime/kube-object.js';
+import { clusterKind } from '../../../../operator/resources/cluster/kind.js';
+import type { CceCluster } from '../../../../operator/resources/cluster/types.js';
+import type { ManagedKind, ManagedObject } from '../../../../operator/resources/managed/kind.js';
+import type { World } from './harness.js';
+
+export interface Profile<O extends ManagedObject, R> {
+  name: string;
+  kind: ManagedKind<O, R, unknown>;
+  idField: string;
+  /** A live object (no finalizer yet) named `name`. */
+  object(name?: string): O;
+  /** A cloud resource with id `id` that matches `object()`. */
+  resource(id: string, obj?: O): R;
+  /** The same resource with an observed field changed behind the operator's back. */
+  drifted(id: string): R;
+  /** `obj` with a spec change that starts an update family. */
+  change(obj: O): O;
+  /** Objects the kind reads from caches (a Ready CceCluster for pools and add-ons). */
+  setup(w: World<O, R>): void;
+  /** Make deletion wait for something (a cluster's node pools); undefined when the kind has no dependents. */
+  blockDeletion?(w: World<O, R>): void;
+  /** Make the object's cluster not Ready while its cloud id stays known; undefined for the cluster kind itself. */
+  holdCluster?(w: World<O, R>): void;
+}
+
+const deps = {
+  clouds: undefined as never,
+  secrets: { read: async () => undefined, addFinalizer: async () => 'added' as const, removeFinalizer: async () => undefined, write: async () => undefined },
+};
+
+export const meta = (name: string, created = '2026-12-01T00:00:00Z') => ({
+  name,
+  namespace: 'ns',
+  uid: `uid-${name}`,
+  generation: 1,
+  creationTimestamp: created as unknown as Date, // the wire (and informer cache) form is a string
+});
+
+const clusterSpec: CceCluster['spec'] = {
+  region: 'cn-north-4',
+  projectID: 'p',
+  type: 'VirtualMachine',
+  flavor: 'cce.s1.small',
+  version: 'v1.28',
+  description: 'd',
+  hostNetwork: { vpc: 'v', subnet: 's' },
+  containerNetwork: { mode: 'overlay_l2' },
+  deletionPolicy: 'Delete',
+  managementPolicy: 'Full',
+  hibernate: false,
+  enableAutopilot: false,
+  credentialsSecretRef: { name: 'creds' },
+};
+
+export const clusterProfile: Profile<CceCluster, Cluster> = {
+  name: 'CceCluster',
+  kind: clusterKind(deps as never) as unknown as ManagedKind<CceCluster, Cluster, unknown>,
+  idField: 'clusterID',
+  object: (name = 'c1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceCluster', metadata: meta(name), spec: structuredClone(clusterSpec) }),
+  resource: (id, obj) => ({
+    kind: 'Cluster',
+    apiVersion: 'v3',
+    metadata: { name: obj?.metadata?.name ?? 'c1', uid: id },
+    spec: { ...(structuredClone(obj?.spec ?? clusterSpec) as unknown as Cluster['spec']), version: 'v1.28.15-r0' },
+    status: { phase: 'Available' },
+  }),
+  drifted(id) {
+    const r = this.resource(id);
+    return { ...r, spec: { ...r.spec, description: 'changed in the console' } as Cluster['spec'] };
+  },
+  change: (obj) => ({ ...obj, metadata: { ...obj.metadata, generation: 2 }, spec: { ...obj.spec, description: 'new description' } }),
+  setup: () => undefined,
+  blockDeletion(w) {
+    const pool: KubeObject & { spec: unknown } = { metadata: { name: 'pool-a', namespace: 'ns' }, spec: { clusterRef: { name: w.obj.metadata?.name } } };
+    w.put({ group: 'cce.operator.dev', version: 'v1alpha1', plural: 'ccenodepools' }, pool);
+  },
+};
+
+export const profiles = [clusterProfile] as unknown as Profile<ManagedObject, unknown>[];
