@@ -1,13 +1,28 @@
-/** Secrets through the Kubernetes API: credentials are read, kubeconfigs written (owned by their CceCluster). */
-import { CoreV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
-import { isNotFound } from '../runtime/api-errors.js';
+/**
+ * Secrets through the Kubernetes API: credentials are read, kubeconfigs written (owned by their CceCluster),
+ * and finalizers put on credentials Secrets while objects use them. Finalizer edits read and patch with
+ * `Accept: PartialObjectMetadata`, so they never bring a Secret's data into memory.
+ */
+import { CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
+import { isConflict, isNotFound } from '../runtime/api-errors.js';
+import { METADATA_WATCH_ACCEPT } from '../runtime/informer.js';
 import type { KubeObject } from '../runtime/kube-object.js';
 import type { SecretReader } from './credentials.js';
+
+/** What addFinalizer found: added now, already there, Secret terminating (nothing changed), or no such Secret. */
+export type SecretFinalizerResult = 'added' | 'present' | 'deleting' | 'missing';
+
+const metadataOnly = setHeaderOptions('Accept', METADATA_WATCH_ACCEPT);
+const metadataMergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch, metadataOnly);
 
 export class KubeSecrets implements SecretReader {
   private readonly api: CoreV1Api;
 
-  constructor(kc: KubeConfig) {
+  constructor(
+    kc: KubeConfig,
+    private readonly fieldManager = 'cce-operator',
+    private readonly maxAttempts = 5,
+  ) {
     this.api = kc.makeApiClient(CoreV1Api);
   }
 
@@ -43,6 +58,63 @@ export class KubeSecrets implements SecretReader {
     } catch (err) {
       if (!isNotFound(err)) throw err;
       await this.api.createNamespacedSecret({ namespace, body });
+    }
+  }
+
+  /**
+   * Puts `finalizer` on the Secret: a merge patch of metadata.finalizers with a resourceVersion precondition,
+   * re-read and retried on 409; no request when it is already there. A terminating Secret (deletionTimestamp
+   * set) is never changed and answers 'deleting', whether or not it already carries `finalizer` (the API
+   * server refuses new finalizers on a terminating object). 'missing' when the Secret does not exist.
+   */
+  async addFinalizer(namespace: string, name: string, finalizer: string): Promise<SecretFinalizerResult> {
+    for (let attempt = 1; ; attempt++) {
+      const meta = await this.readMetadata(namespace, name);
+      if (!meta) return 'missing';
+      if (meta.deletionTimestamp) return 'deleting';
+      const list = meta.finalizers ?? [];
+      if (list.includes(finalizer)) return 'present';
+      const outcome = await this.patchFinalizers(namespace, name, meta.resourceVersion, [...list, finalizer], attempt);
+      if (outcome !== 'conflict') return outcome === 'gone' ? 'missing' : 'added';
+    }
+  }
+
+  /** Takes `finalizer` off the Secret (same precondition and retries); no-op when absent or when the Secret is gone. */
+  async removeFinalizer(namespace: string, name: string, finalizer: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const meta = await this.readMetadata(namespace, name);
+      const list = meta?.finalizers ?? [];
+      if (!meta || !list.includes(finalizer)) return;
+      const next = list.filter((f) => f !== finalizer);
+      if ((await this.patchFinalizers(namespace, name, meta.resourceVersion, next, attempt)) !== 'conflict') return;
+    }
+  }
+
+  private async readMetadata(namespace: string, name: string): Promise<V1Secret['metadata'] | undefined> {
+    try {
+      const s = await this.api.readNamespacedSecret({ namespace, name }, metadataOnly);
+      return s.metadata ?? {};
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  private async patchFinalizers(
+    namespace: string,
+    name: string,
+    resourceVersion: string | undefined,
+    finalizers: string[],
+    attempt: number,
+  ): Promise<'patched' | 'gone' | 'conflict'> {
+    const body = { metadata: { resourceVersion: resourceVersion ?? null, finalizers } };
+    try {
+      await this.api.patchNamespacedSecret({ namespace, name, body, fieldManager: this.fieldManager }, metadataMergePatch);
+      return 'patched';
+    } catch (err) {
+      if (isNotFound(err)) return 'gone';
+      if (isConflict(err) && attempt < this.maxAttempts) return 'conflict';
+      throw err;
     }
   }
 }

@@ -14,6 +14,12 @@ import type { StatusOf, StatusUpdate, StatusWriteResult } from './status-writer.
 
 /** Another resource type whose changes wake reconciles of this kind (a CceCluster wakes its CceNodePools). */
 export interface WatchSpec<T extends KubeObject = KubeObject> extends ResourceType {
+  /**
+   * Watch metadata only (PartialObjectMetadata: no spec, status or data in memory), e.g. Secrets. `changed`
+   * then carries `metadata` only, and so does this type's cache seen through `lookup`/`list` (unless another
+   * controller watches the same type in full).
+   */
+  metadataOnly?: boolean;
   /** Keys ("namespace/name") of this kind's objects to reconcile when `changed` is added/updated/deleted. */
   map(changed: KubeObject, own: CacheReader<T>): readonly string[];
 }
@@ -33,6 +39,11 @@ export interface ControllerSpec<T extends CustomObject = CustomObject> extends R
   forget?(key: string): void;
   /** Concurrent reconciles for this kind (default: the manager's --workers). */
   workers?: number;
+  /**
+   * Cache this kind metadata-only (e.g. a controller of Secrets that must not hold their data): `obj` then
+   * carries `metadata` only. ctx.status/finalizers/client work for custom resources only (CustomObjectsApi).
+   */
+  metadataOnly?: boolean;
 }
 
 export interface StatusHelper<T extends CustomObject> {
@@ -61,5 +72,10 @@ export interface ReconcileContext<T extends CustomObject = CustomObject> {
   readonly cache: CacheReader<T>;
   /** Reads another registered or watched kind's cache, e.g. a node pool's CceCluster. */
   lookup<O extends KubeObject = KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, ref: ObjectRef): O | undefined;
+  /**
+   * Lists another registered or watched kind's cache (one namespace, or all), e.g. the metadata of watched
+   * Secrets. Empty when the manager runs no informer for that type.
+   */
+  list<O extends KubeObject = KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, namespace?: string): readonly O[];
   now(): Date;
 }

@@ -28,6 +28,7 @@ export interface ControllerDeps<T extends CustomObject> {
   backoff: BackoffPolicy;
   workers: number;
   lookup: ReconcileContext<T>['lookup'];
+  list: ReconcileContext<T>['list'];
   clock?: Clock;
   random?: () => number;
 }
@@ -195,6 +196,7 @@ export class Controller<T extends CustomObject = CustomObject> {
       client: d.client,
       cache: d.cache,
       lookup: d.lookup,
+      list: d.list,
       now: () => new Date(this.clock.now()),
     };
   }

@@ -1,14 +1,15 @@
 // The Manager: registers kinds, and — while this process is the leader (or always, without leader election)
-// — runs one shared informer per resource type, one Controller per kind, and the HTTP server. stop() is the
-// graceful shutdown: stop taking work, let in-flight reconciles finish (bounded), release the Lease.
+// — runs one shared informer per (resource type, metadata-only), one Controller per kind, and the HTTP
+// server. stop() is the graceful shutdown: stop taking work, let in-flight reconciles finish (bounded),
+// release the Lease.
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { BackoffPolicy } from './backoff.js';
 import { Controller, describeType } from './controller.js';
 import type { ControllerSpec, ReconcileContext } from './controller-spec.js';
 import { KubeEventSink, type EventSink } from './events.js';
 import { startHttpServer, type RunningServer } from './http-server.js';
-import { ResourceInformer } from './informer.js';
-import { typeId, type CustomObject, type KubeObject, type ResourceType } from './kube-object.js';
+import { informerId, ResourceInformer } from './informer.js';
+import { type CustomObject, type KubeObject, type ResourceType } from './kube-object.js';
 import { LeaderElector } from './leader-election.js';
 import { KubeLeaseStore } from './lease-store.js';
 import { createLogger, type Logger } from './logger.js';
@@ -109,9 +110,13 @@ export class Manager {
     return new Promise((resolve) => this.leadingWaiters.push(resolve));
   }
 
-  /** Reads any informer cache the manager runs. */
+  /** Reads any informer cache the manager runs (the full one when a type is also watched metadata-only). */
   readonly lookup: ReconcileContext['lookup'] = <O extends KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, ref: { namespace?: string; name: string }) =>
-    this.informers.get(typeId(type))?.get(ref) as O | undefined;
+    this.cacheOf(type)?.get(ref) as O | undefined;
+
+  /** Lists any informer cache the manager runs; empty when there is none for `type`. */
+  readonly list: ReconcileContext['list'] = <O extends KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, namespace?: string) =>
+    (this.cacheOf(type)?.list(namespace) ?? []) as readonly O[];
 
   /** Graceful shutdown: stop taking work, finish in-flight reconciles (bounded), flush events, release the Lease. */
   async stop(): Promise<void> {
@@ -152,7 +157,7 @@ export class Manager {
     this.metrics.isLeader.set(1);
     const s = this.opts.settings;
     for (const spec of this.specs) {
-      const own = this.informerFor<CustomObject>(spec);
+      const own = this.informerFor<CustomObject>(spec, spec.metadataOnly === true);
       const ctl = new Controller<CustomObject>(spec, {
         cache: own,
         client: new CustomResourceClient(this.opts.kubeConfig, spec),
@@ -163,11 +168,12 @@ export class Manager {
         backoff: { baseMs: s.backoffBaseMs, maxMs: s.backoffMaxMs } satisfies BackoffPolicy,
         workers: s.workers,
         lookup: this.lookup,
+        list: this.list,
       });
       own.on({ add: ctl.onUpsert, update: ctl.onUpsert, delete: ctl.onDelete });
       for (const w of spec.watches ?? []) {
         const enqueue = (o: KubeObject) => ctl.enqueueMapped(o, w.map);
-        this.informerFor(w).on({ add: enqueue, update: enqueue, delete: enqueue });
+        this.informerFor(w, w.metadataOnly === true).on({ add: enqueue, update: enqueue, delete: enqueue });
       }
       this.controllers.push(ctl);
       this.log.info('registered controller', { controller: describeType(spec) });
@@ -180,13 +186,19 @@ export class Manager {
     this.leadingWaiters.splice(0).forEach((w) => w());
   }
 
-  private informerFor<T extends KubeObject>(type: ResourceType): ResourceInformer<T> {
-    const id = typeId(type);
+  private cacheOf(type: Pick<ResourceType, 'group' | 'version' | 'plural'>): ResourceInformer<KubeObject> | undefined {
+    return this.informers.get(informerId(type, false)) ?? this.informers.get(informerId(type, true));
+  }
+
+  /** One shared informer per (type, metadataOnly). */
+  private informerFor<T extends KubeObject>(type: ResourceType, metadataOnly = false): ResourceInformer<T> {
+    const id = informerId(type, metadataOnly);
     let inf = this.informers.get(id);
     if (!inf) {
       inf = new ResourceInformer<KubeObject>(this.opts.kubeConfig, type, {
         namespace: this.opts.settings.namespace,
         log: this.log,
+        metadataOnly,
         onRestart: () => this.metrics.informerRestarts.inc({ resource: id }),
       });
       this.informers.set(id, inf);

@@ -37,6 +37,7 @@ function harness(step: Step, opts: { workers?: number } = {}) {
     backoff: { baseMs: 1_000, maxMs: 8_000 },
     workers: opts.workers ?? 2,
     lookup: () => undefined,
+    list: () => [],
     clock,
     random: () => 0.5,
   });
