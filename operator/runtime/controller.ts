@@ -13,6 +13,7 @@ import type { CustomObject, KubeObject, ResourceType } from './kube-object.js';
 import type { Logger } from './logger.js';
 import type { OperatorMetrics } from './metrics.js';
 import { toQueueAction, type QueueAction } from './queue-action.js';
+import { reasonOf } from './result.js';
 import type { ResourceClient } from './resource-client.js';
 import { RefreshTracker, type ResyncPolicy } from './resync.js';
 import { StatusWriter } from './status-writer.js';
@@ -162,8 +163,7 @@ export class Controller<T extends CustomObject = CustomObject> {
   }
 
   private warn(obj: T, error: unknown): void {
-    const reason = typeof (error as { reason?: unknown })?.reason === 'string' ? (error as { reason: string }).reason : 'ReconcileError';
-    this.deps.events.record(obj, 'Warning', reason, error instanceof Error ? error.message : String(error));
+    this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error));
   }
 
   private gone(key: string): undefined {

@@ -1,7 +1,8 @@
 /**
  * One cloud object, one owner. An object claims a cloud resource by recording its id (status, or spec for an
  * explicit adoption). When several objects of a kind claim one id, the oldest claimant (creationTimestamp, then
- * namespace/name) owns it; the others are Stalled (AlreadyManaged) and never update or delete it. Pure.
+ * namespace/name) owns it; the others are Stalled (AlreadyManaged) and never update or delete it. ObserveOnly objects
+ * never write to the cloud, so they neither claim nor are refused: any number may watch one resource. Pure.
  */
 import type { KubeObject } from '../../runtime/kube-object.js';
 
@@ -15,8 +16,11 @@ const field = (o: unknown, key: string): string | undefined => {
   return typeof v === 'string' && v ? v : undefined;
 };
 
-/** The cloud id an object claims: the recorded one, else the one its spec names. */
+const observeOnly = (o: Claimant) => field(o.spec, 'managementPolicy') === 'ObserveOnly';
+
+/** The cloud id an object claims: the recorded one, else the one its spec names (none under ObserveOnly). */
 export function claimedId(obj: Claimant, idField: string): string | undefined {
+  if (observeOnly(obj)) return undefined;
   return field(obj.status, idField) ?? field(obj.spec, idField);
 }
 
@@ -33,6 +37,7 @@ function older(a: KubeObject, b: KubeObject): boolean {
  * Undefined when nobody else claims it, or `self` is the oldest claimant.
  */
 export function otherOwner(self: Claimant, id: string, all: readonly Claimant[], idField: string): string | undefined {
+  if (observeOnly(self)) return undefined;
   let owner: Claimant | undefined;
   for (const o of all) {
     if (o.metadata?.uid === self.metadata?.uid || keyOf(o) === keyOf(self)) continue;

@@ -100,14 +100,32 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
     await waitFor('Available again', async () => ((o) => o.status?.phase === 'Available' && isReady(o))(await crs.get('alpha')), 45000);
   });
 
-  it('adopts an existing cloud cluster by name instead of creating a second one', async () => {
+  it('adopts an orphaned cloud cluster by name instead of creating a second one', async () => {
     await crs.create(standardCluster('bravo'));
     await ready('bravo');
     const before = await cloudClusters('bravo');
-    // A second object for the same cloud name, e.g. after the first was orphaned: it adopts.
+    await crs.patch('bravo', { spec: { deletionPolicy: 'Orphan' } });
+    await crs.delete('bravo');
+    await waitFor('bravo gone', async () => (await crs.tryGet('bravo')) === undefined);
+    expect(await cloudClusters('bravo'), 'Orphan leaves the cloud cluster').to.have.length(1);
+    // A new object for the same cloud name adopts it.
     await crs.create(standardCluster('bravo-2', { metadata: { name: 'bravo' } }));
     const cr = await ready('bravo-2');
     expect(cr.status?.clusterID).to.equal((before[0]!.metadata as { uid: string }).uid);
+    expect(await cloudClusters('bravo')).to.have.length(1);
+  });
+
+  it('a second object for a managed cloud cluster is Stalled AlreadyManaged, and deleting it leaves the cluster alone', async () => {
+    await admin.clearRequests();
+    await crs.create(standardCluster('bravo-3', { metadata: { name: 'bravo' }, description: 'fights over it' }));
+    const cr = await waitFor('Stalled', async () => ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get('bravo-3')));
+    expect(condition(cr, 'Stalled')?.reason).to.equal('AlreadyManaged');
+    expect(condition(cr, 'Stalled')?.message).to.contain(`${crs.namespace}/bravo-2`);
+    expect(cr.status?.clusterID).to.equal(undefined);
+    await crs.delete('bravo-3');
+    await waitFor('bravo-3 gone', async () => (await crs.tryGet('bravo-3')) === undefined);
+    const writes = (await admin.requests()).filter((r) => r.method !== 'GET');
+    expect(writes, JSON.stringify(writes)).to.have.length(0);
     expect(await cloudClusters('bravo')).to.have.length(1);
   });
 
@@ -133,14 +151,9 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
     expect((await admin.requests()).filter((r) => r.method !== 'GET')).to.have.length(0);
   });
 
-  it('Orphan leaves the cloud cluster; Delete removes it', async () => {
-    await crs.patch('bravo-2', { spec: { deletionPolicy: 'Orphan' } });
+  it('Delete removes the cloud cluster once', async () => {
     await crs.delete('bravo-2');
-    await waitFor('bravo-2 gone', async () => (await crs.tryGet('bravo-2')) === undefined);
-    expect(await cloudClusters('bravo')).to.have.length(1);
-
-    await crs.delete('bravo');
-    await waitFor('bravo gone', async () => (await crs.tryGet('bravo')) === undefined, 45000);
+    await waitFor('bravo-2 gone', async () => (await crs.tryGet('bravo-2')) === undefined, 45000);
     expect(await cloudClusters('bravo')).to.have.length(0);
     expect((await admin.counts()).byOperation.DeleteCluster).to.equal(1);
   });
