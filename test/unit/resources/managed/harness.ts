@@ -8,7 +8,7 @@ import { silentLogger } from '../../../../operator/runtime/logger.js';
 import { mergePatch } from '../../../../operator/runtime/merge-patch.js';
 import { typeId } from '../../../../operator/runtime/kube-object.js';
 import { CloudClients } from '../../../../operator/resources/cloud-clients.js';
-import { CredentialsError } from '../../../../operator/resources/credentials.js';
+import type { CredentialsError } from '../../../../operator/resources/credentials.js';
 import type { External, ManagedKind, ManagedObject } from '../../../../operator/resources/managed/kind.js';
 import { Ladder, type ManagedDeps } from '../../../../operator/resources/managed/reconciler.js';
 import type { ReconcileResult } from '../../../../operator/runtime/result.js';
@@ -83,12 +83,11 @@ export class World<O extends ManagedObject, R> {
   }
 
   ctx(): ReconcileContext<CustomObject> {
-    const self = this;
     const list = (type: { group: string; version: string; plural: string }, ns?: string) =>
       (this.others.get(typeId(type)) ?? []).filter((o) => !ns || o.metadata?.namespace === ns);
     const editFinalizers = async (change: (l: string[]) => string[]) => {
-      self.obj = { ...self.obj, metadata: { ...self.obj.metadata, finalizers: change(self.obj.metadata?.finalizers ?? []) } };
-      return structuredClone(self.obj);
+      this.obj = { ...this.obj, metadata: { ...this.obj.metadata, finalizers: change(this.obj.metadata?.finalizers ?? []) } };
+      return structuredClone(this.obj);
     };
     return {
       key: `${this.obj.metadata?.namespace}/${this.obj.metadata?.name}`,
@@ -97,13 +96,13 @@ export class World<O extends ManagedObject, R> {
       refreshRequested: false,
       signal: new AbortController().signal,
       status: {
-        async write(_obj: CustomObject, update: unknown) {
+        write: async (_obj: CustomObject, update: unknown) => {
           const fn = update as (s: unknown, o: CustomObject) => unknown;
-          const next = fn(self.obj.status, self.obj) as O['status'];
-          if (mergePatch((self.obj.status ?? {}) as never, next as never) === undefined) return { obj: structuredClone(self.obj), changed: false };
-          self.statusWrites++;
-          self.obj = { ...self.obj, status: structuredClone(next) };
-          return { obj: structuredClone(self.obj), changed: true };
+          const next = fn(this.obj.status, this.obj) as O['status'];
+          if (mergePatch((this.obj.status ?? {}) as never, next as never) === undefined) return { obj: structuredClone(this.obj), changed: false };
+          this.statusWrites++;
+          this.obj = { ...this.obj, status: structuredClone(next) };
+          return { obj: structuredClone(this.obj), changed: true };
         },
       },
       finalizers: {
@@ -112,35 +111,34 @@ export class World<O extends ManagedObject, R> {
         remove: (_o: KubeObject, f: string) => editFinalizers((l) => l.filter((x) => x !== f)),
       },
       events: {
-        normal: (reason: string, message: string) => self.events.push({ type: 'Normal', reason, message }),
-        warning: (reason: string, message: string) => self.events.push({ type: 'Warning', reason, message }),
+        normal: (reason: string, message: string) => this.events.push({ type: 'Normal', reason, message }),
+        warning: (reason: string, message: string) => this.events.push({ type: 'Warning', reason, message }),
       },
       metrics: {},
       client: {},
-      cache: { get: () => undefined, list: () => [self.obj, ...self.peers] },
+      cache: { get: () => undefined, list: () => [this.obj, ...this.peers] },
       lookup: (type: { group: string; version: string; plural: string }, ref: { namespace?: string; name: string }) =>
         list(type, ref.namespace).find((o) => o.metadata?.name === ref.name),
       list,
-      now: () => self.now,
+      now: () => this.now,
     } as unknown as ReconcileContext<CustomObject>;
   }
 
   deps(): ManagedDeps {
-    const self = this;
     const fakeCloud = {
       flavor: 'standard',
       jobs: {
         get: async (id: string) => {
-          self.calls.push({ verb: 'job', args: [id] });
-          const j = self.jobs.get(id);
+          this.calls.push({ verb: 'job', args: [id] });
+          const j = this.jobs.get(id);
           return { metadata: { uid: id }, status: j ? { phase: j.phase, reason: j.reason } : { phase: 'Success' } };
         },
       },
     } as unknown as CceClient;
     const clouds = new CloudClients();
     clouds.forObject = async () => {
-      self.connects++;
-      if (self.credentialsError) throw self.credentialsError;
+      this.connects++;
+      if (this.credentialsError) throw this.credentialsError;
       return fakeCloud;
     };
     return {
@@ -148,11 +146,11 @@ export class World<O extends ManagedObject, R> {
       secrets: {
         read: async () => ({ accessKey: 'ak', secretKey: 'sk' }),
         addFinalizer: async (_ns: string, name: string) => {
-          self.secretFinalizerCalls.push({ op: 'add', name });
+          this.secretFinalizerCalls.push({ op: 'add', name });
           return 'added' as const;
         },
         removeFinalizer: async (_ns: string, name: string) => {
-          self.secretFinalizerCalls.push({ op: 'remove', name });
+          this.secretFinalizerCalls.push({ op: 'remove', name });
         },
       },
       defaultCredentials: { kind: 'aksk', accessKey: 'ak', secretKey: 'sk' },
