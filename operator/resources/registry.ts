@@ -1,12 +1,19 @@
-/** Every controller the operator runs, built from the shared dependencies: one managed controller per kind. */
+/**
+ * Every controller the operator runs, built from the shared dependencies: one managed controller per kind, and
+ * the credentials usage controller that lets a credentials Secret go once no object of any kind uses it.
+ */
 import type { ControllerSpec } from '../runtime/controller-spec.js';
 import type { CustomObject } from '../runtime/kube-object.js';
+import { addonKind } from './addon/kind.js';
 import { addonControllers } from './addon/register.js';
-import { clusterController } from './cluster/kind.js';
+import { clusterKind } from './cluster/kind.js';
+import { clusterControllers } from './cluster/register.js';
 import type { ResourceDeps } from './deps.js';
+import { credentialsUsageController, credentialUser } from './managed/credentials-guard.js';
+import { nodePoolKind } from './nodepool/kind.js';
 import { nodePoolControllers } from './nodepool/register.js';
 
 export function controllers(deps: ResourceDeps): ControllerSpec<CustomObject>[] {
-  const cluster = clusterController({ clouds: deps.clouds, secrets: deps.secrets, defaultCredentials: deps.defaultCredentials });
-  return [cluster as unknown as ControllerSpec<CustomObject>, ...nodePoolControllers(deps), ...addonControllers(deps)];
+  const users = [credentialUser(clusterKind(deps)), credentialUser(nodePoolKind), credentialUser(addonKind)];
+  return [...clusterControllers(deps), ...nodePoolControllers(deps), ...addonControllers(deps), credentialsUsageController(users, deps.secrets)];
 }

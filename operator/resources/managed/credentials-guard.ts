@@ -24,6 +24,20 @@ export interface CredentialUser {
   secretOf(obj: KubeObject, ctx: ReconcileContext<CustomObject>): string | undefined;
 }
 
+/** A managed kind as a credentials user: the Secret its `target` names (own, or inherited from its cluster). */
+export function credentialUser<O extends KubeObject>(kind: {
+  type: ResourceType;
+  target(obj: O, ctx: ReconcileContext<CustomObject>): { target: { credentialsSecretRef?: { name: string } | undefined } } | { state: string };
+}): CredentialUser {
+  return {
+    type: kind.type,
+    secretOf: (obj, ctx) => {
+      const where = kind.target(obj as O, ctx);
+      return 'target' in where ? where.target.credentialsSecretRef?.name : undefined;
+    },
+  };
+}
+
 const hasFinalizer = (o: KubeObject | undefined, f: string) => o?.metadata?.finalizers?.includes(f) ?? false;
 
 /** Adds the finalizer unless the (metadata-only) Secret cache shows it there already: no request per pass. */
