@@ -1,24 +1,11 @@
-/** CceAddon status from what a pass found: the instance's status and facts, plus the shared kstatus verdict. Pure. */
+/** What a CceAddon's cloud instance says: status facts, what its state means for a pass, the Ready message. Pure. */
 import type { AddonInstance } from '../../cloud/index.js';
-import { unobservedFields } from '../field-rules.js';
-import { applyOutcome, rfc3339, type Outcome } from '../status-report.js';
-import { currentVersion } from './diff.js';
-import { addonFields } from './fields.js';
-import { phaseOf } from './phase.js';
-import type { CceAddon, CceAddonStatus } from './types.js';
+import type { Activity } from '../managed/kind.js';
+import { activityOf, OPERABLE, phaseOf } from './phase.js';
+import { Reason } from './reasons.js';
+import { currentVersion } from './versions.js';
 
-export type { Outcome };
-
-export interface Report {
-  observed?: AddonInstance | undefined;
-  outcome: Outcome;
-  /** Overrides merged into status (addonID, appliedValuesHash...). `undefined` values remove the field. */
-  set?: Partial<CceAddonStatus>;
-}
-
-const UNOBSERVED = unobservedFields(addonFields);
-
-export function observedFacts(obs: AddonInstance, now: Date): Partial<CceAddonStatus> {
+export function addonFacts(obs: AddonInstance): Record<string, unknown> {
   const s = obs.status ?? {};
   return {
     status: s.status ?? '',
@@ -29,11 +16,27 @@ export function observedFacts(obs: AddonInstance, now: Date): Partial<CceAddonSt
     previousVersion: s.previousVersion || undefined,
     rollbackable: typeof s.isRollbackable === 'boolean' ? s.isRollbackable : undefined,
     cloudReason: (s.Reason ?? s.reason) || undefined,
-    lastSyncTime: rfc3339(now),
   };
 }
 
-export function nextStatus(cr: CceAddon, current: CceAddonStatus | undefined, r: Report, now: Date): CceAddonStatus {
-  const facts = r.observed ? observedFacts(r.observed, now) : {};
-  return applyOutcome(current, { ...facts, ...(r.set ?? {}) }, r.outcome, cr.metadata?.generation, UNOBSERVED, now);
+/** The instance's `status.status` as an Activity; failed states say why (the cloud's Reason and message). */
+export function addonActivity(obs: AddonInstance): Activity {
+  const status = obs.status?.status ?? '';
+  const state = activityOf(status);
+  const operable = OPERABLE.has(status);
+  switch (state) {
+    case 'failed': {
+      const why = [obs.status?.Reason ?? obs.status?.reason, obs.status?.message].filter(Boolean).join(': ');
+      const hint = status === 'installFailed' ? ' (delete and re-create the CceAddon to reinstall)' : '';
+      return { state, message: `add-on ${status || 'status unknown'}${why ? `: ${why}` : ''}${hint}`, operable };
+    }
+    case 'degraded':
+      return { state, message: `add-on ${status}: only some instances run`, operable };
+    default:
+      return { state, message: `add-on ${status}`, operable };
+  }
+}
+
+export function addonReadyMessage(obs: AddonInstance): { reason: string; message: string } {
+  return { reason: Reason.Running, message: `add-on ${obs.status?.status ?? 'running'}` };
 }

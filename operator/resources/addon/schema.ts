@@ -44,7 +44,7 @@ export const addonSpecSchema = {
       type: 'object',
       description:
         'Add-on parameters (`spec.values` of the API): the full desired set, keys not given take the template defaults. ' +
-        'The API does not return them as written, so they are applied when they change here (see status.appliedValuesHash). ' +
+        "The API does not return them as written, so they are applied when they change here (see status.appliedHashes['spec.values']). " +
         'When absent, the operator leaves the cloud\'s values alone.',
       'x-kubernetes-preserve-unknown-fields': true,
       properties: {
@@ -68,6 +68,5 @@ export const addonStatusSchema = {
     previousVersion: str('Version before the last upgrade or rollback (Autopilot).', 64),
     rollbackable: { type: 'boolean', description: 'The cloud reports the instance can roll back to previousVersion (Autopilot).' },
     cloudReason: str('The instance\'s `status.Reason` as the cloud reports it.', 1024),
-    appliedValuesHash: str('sha256 of spec.values as last applied (values are re-applied only when this differs).', 128),
   },
 } as const satisfies JsonSchema;

@@ -1,34 +1,21 @@
 /**
  * Add-on values: the API answers with template defaults and system keys merged in (e.g. `systemAutoInject`,
- * `basic.platform`), so what was written cannot be read back. The operator keeps a hash of the values it last
- * applied and re-applies only when spec.values changes. Pure.
+ * `basic.platform`), so what was written cannot be read back. The `values` row of the field table is compared by
+ * the hash of what was last applied (`status.appliedHashes['spec.values']`, field-diff.ts); this file builds what is
+ * sent and decides what counts as applied on adoption. Pure.
  */
-import { createHash } from 'node:crypto';
 import type { AddonInstance, JsonObject } from '../../cloud/index.js';
 import { jsonEqual } from '../../runtime/merge-patch.js';
-import type { CceAddonSpec } from './types.js';
+import { valueHash } from '../field-diff.js';
+import type { CceAddon, CceAddonSpec } from './types.js';
+
+/** The `status.appliedHashes` key of the values row. */
+export const VALUES_PATH = 'spec.values';
 
 /** Keys the cloud injects into returned values; never sent back. */
 const SYSTEM_KEYS = ['systemAutoInject'];
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** JSON with object keys sorted, so equal values always hash alike. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (isObject(v)) {
-    return `{${Object.keys(v)
-      .filter((k) => v[k] !== undefined)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
-}
-
-export function valuesHash(values: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(values)).digest('hex')}`;
-}
 
 /** spec.values as the API's JsonObject; undefined = the operator does not manage the values. */
 export function specValues(spec: CceAddonSpec): JsonObject | undefined {
@@ -55,8 +42,15 @@ export function containsValues(have: unknown, want: unknown): boolean {
   return jsonEqual(have, want);
 }
 
-/** Values need a PUT: the spec manages them and they differ from what was last applied. */
-export function valuesChanged(spec: CceAddonSpec, appliedHash: string | undefined): boolean {
-  const v = specValues(spec);
-  return v !== undefined && valuesHash(v) !== appliedHash;
+/**
+ * `status.appliedHashes` after adopting `observed`: spec.values the cloud's values already contain count as applied
+ * (no needless PUT); otherwise no values hash is kept (a hash of another instance says nothing about this one), so
+ * the values are applied once. Undefined when no hash remains.
+ */
+export function adoptedHashes(obj: CceAddon, observed: AddonInstance): Record<string, string> | undefined {
+  const hashes: Record<string, string> = { ...(obj.status?.appliedHashes ?? {}) };
+  const want = specValues(obj.spec);
+  if (want && containsValues(cloudValues(observed), want)) hashes[VALUES_PATH] = valueHash(want);
+  else delete hashes[VALUES_PATH];
+  return Object.keys(hashes).length ? hashes : undefined;
 }

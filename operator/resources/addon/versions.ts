@@ -3,7 +3,7 @@
  * exist, and support the cluster's Kubernetes version when that is known (`supportVersions[].clusterVersion` are
  * regular expressions). Without spec.version, the newest supporting version is chosen. Pure.
  */
-import type { AddonTemplate, AddonVersion, SupportVersion } from '../../cloud/index.js';
+import type { AddonInstance, AddonTemplate, AddonVersion, SupportVersion } from '../../cloud/index.js';
 import { Reason } from './reasons.js';
 
 export type VersionCheck = { ok: true; version: string } | { ok: false; reason: string; message: string };
@@ -36,8 +36,13 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** The version an instance runs: its spec.version, else status.currentVersion.version; '' when the cloud gives none. */
+export function currentVersion(observed: AddonInstance): string {
+  return observed.spec?.version ?? observed.status?.currentVersion?.version ?? '';
+}
+
 export function findTemplate(templates: readonly AddonTemplate[], name: string): AddonTemplate | undefined {
-  return templates.find((t) => t.metadata?.name === name || (t.metadata as { alias?: string } | undefined)?.alias === name);
+  return templates.find((t) => t.metadata?.name === name || t.metadata?.alias === name);
 }
 
 export function checkVersion(
