@@ -23,6 +23,12 @@ export const requeueAfter = (ms: number, extra: Omit<ReconcileResult, 'requeueAf
   requeueAfterMs: ms,
 });
 
+/**
+ * Nothing to poll (waiting for the user, another party, or a backoff that is ours): come back after `ms`, which may
+ * exceed the short resync period (the long, stable one still caps it).
+ */
+export const recheckAfter = (ms: number): ReconcileResult => ({ stable: true, requeueAfterMs: ms });
+
 /** Retry after a fixed delay rather than the exponential backoff (e.g. 429 with Retry-After, a job running). */
 export class RequeueAfter extends Error {
   override readonly name = 'RequeueAfter';

@@ -14,7 +14,7 @@
 import { isCceApiError, OutcomeUnknownError, type CceClient } from '../../cloud/index.js';
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import { isDeleting, type CustomObject } from '../../runtime/kube-object.js';
-import { requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
+import { recheckAfter, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CceCredentials } from '../../cloud/index.js';
 import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
 import { CredentialsError, type SecretReader } from '../credentials.js';
@@ -305,7 +305,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     const ready = this.kind.readyMessage?.(observed, this.obj) ?? { reason: Reason.Available, message: `${this.kind.noun} is available` };
     const message = gate.state === 'hold' ? `${ready.message} (${gate.message})` : ready.message;
     await this.report({ observed, outcome: { state: 'ready', reason: ready.reason, message }, set: { lastUpdate: undefined } });
-    return gate.state === 'hold' ? requeueAfter(gate.requeueMs ?? 60_000) : stable();
+    return gate.state === 'hold' ? recheckAfter(gate.requeueMs ?? 60_000) : stable();
   }
 
   /** The job of the last call: failed → reported with the cloud's reason; running → wait; done → forgotten. */
@@ -373,10 +373,14 @@ export class Ladder<O extends ManagedObject, R, S> {
     return this.progress({ observed, outcome: s.outcome, set: s.set }, s.requeueMs ?? this.poll, s.jobInFlight ?? s.outcome.state === 'progressing');
   }
 
-  /** Report and come back after `ms` (a stalled or failed verdict is not a job in flight). */
+  /**
+   * Report and come back after `ms`: polling while something runs (the short resync period may come sooner), or
+   * a recheck beyond it while waiting (a Stalled verdict, a backoff of ours) — never a loop at the resync rate.
+   */
   async progress(r: Report<R>, ms: number, jobInFlight = false): Promise<ReconcileResult> {
     await this.report(r);
-    return requeueAfter(ms, jobInFlight ? { jobInFlight: true } : {});
+    if (jobInFlight) return requeueAfter(ms, { jobInFlight: true });
+    return ms > this.poll ? recheckAfter(ms) : requeueAfter(ms);
   }
 
   /** One status write (none when nothing changed); the carried fields go with it. */

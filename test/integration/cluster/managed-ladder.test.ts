@@ -101,11 +101,11 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
   });
 
   it('customSan on a standard cluster (not updatable there): NotConverged with the documented reason, no hot loop', async () => {
-    await crs.create(standardCluster('san'));
-    await ready('san');
+    await crs.create(standardCluster('san-std'));
+    await ready('san-std');
     await admin.clearRequests();
-    await crs.patch('san', { spec: { customSan: ['api.example.com'] } });
-    const cr = await waitFor('NotConverged', async () => ((o) => (condition(o, 'Synced')?.reason === 'NotConverged' ? o : undefined))(await crs.get('san')));
+    await crs.patch('san-std', { spec: { customSan: ['api.example.com'] } });
+    const cr = await waitFor('NotConverged', async () => ((o) => (condition(o, 'Synced')?.reason === 'NotConverged' ? o : undefined))(await crs.get('san-std')));
     expect(condition(cr, 'Synced')?.message).to.contain('spec.customSan');
     expect(condition(cr, 'Synced')?.message).to.match(/only spec.description .* standard clusters/);
     await sleep(5000);
@@ -122,16 +122,16 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
   });
 
   it('a failed upgrade task is reported with the cloud\'s state and retried on the retry annotation', async () => {
-    await crs.create(standardCluster('upg'));
-    await ready('upg');
+    await crs.create(standardCluster('upg-std'));
+    await ready('upg-std');
     await admin.addFault({ kind: 'jobFailure', operation: 'UpgradeCluster', count: 1, reason: 'node drain timed out' });
-    await crs.patch('upg', { spec: { version: 'v1.29' } });
-    const cr = await stalled('upg');
+    await crs.patch('upg-std', { spec: { version: 'v1.29' } });
+    const cr = await stalled('upg-std');
     expect(condition(cr, 'Stalled')?.reason).to.equal('UpgradeFailed');
     expect(condition(cr, 'Stalled')?.message).to.contain('cce.operator.dev/retry-upgrade');
     expect((await ops()).RetryUpgradeClusterTask ?? 0).to.equal(0);
-    await crs.patch('upg', { metadata: { annotations: { 'cce.operator.dev/retry-upgrade': '1' } } });
-    const done = await waitFor('upgraded', async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('upg')), 60000);
+    await crs.patch('upg-std', { metadata: { annotations: { 'cce.operator.dev/retry-upgrade': '1' } } });
+    const done = await waitFor('upgraded', async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('upg-std')), 60000);
     expect(done.status?.upgrade).to.equal(undefined);
     expect((await ops()).RetryUpgradeClusterTask).to.equal(1);
   });
