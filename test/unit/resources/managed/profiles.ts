@@ -1,6 +1,9 @@
 // One profile per kind for the cross-kind behaviour matrix: how to build an object, a cloud resource that matches
 // it, one that drifted, and a spec change the cloud can be asked to apply. The kinds themselves are the real ones.
-import type { Cluster } from '../../../../operator/cloud/index.js';
+import type { AddonInstance, Cluster } from '../../../../operator/cloud/index.js';
+import { addonKind } from '../../../../operator/resources/addon/kind.js';
+import type { CceAddon } from '../../../../operator/resources/addon/types.js';
+import { CLUSTER_RESOURCE } from '../../../../operator/resources/cluster-ref.js';
 import type { KubeObject } from '../../../../operator/runtime/kube-object.js';
 import { clusterKind } from '../../../../operator/resources/cluster/kind.js';
 import type { CceCluster } from '../../../../operator/resources/cluster/types.js';
@@ -80,4 +83,54 @@ export const clusterProfile: Profile<CceCluster, Cluster> = {
   },
 };
 
-export const profiles = [clusterProfile] as unknown as Profile<ManagedObject, unknown>[];
+/** The CceCluster that pools and add-ons reference: Ready for its generation, or (held) not Ready with its id known. */
+export function referencedCluster(ready: boolean): CceCluster {
+  return {
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceCluster',
+    metadata: { ...meta('c1'), generation: 3 },
+    spec: structuredClone(clusterSpec),
+    status: {
+      clusterID: 'cid-1',
+      currentVersion: 'v1.28.15-r0',
+      phase: 'Available',
+      observedGeneration: 3,
+      conditions: [
+        ready
+          ? { type: 'Ready', status: 'True', reason: 'Available', message: '', observedGeneration: 3, lastTransitionTime: '2026-12-05T00:00:00Z' }
+          : { type: 'Ready', status: 'False', reason: 'InvalidSpec', message: 'no upgrade path', observedGeneration: 3, lastTransitionTime: '2026-12-05T00:00:00Z' },
+      ],
+    },
+  };
+}
+
+const addonSpec: CceAddon['spec'] = {
+  clusterRef: { name: 'c1' },
+  addonTemplateName: 'metrics-server',
+  version: '1.3.60',
+  deletionPolicy: 'Delete',
+  managementPolicy: 'Full',
+};
+
+export const addonProfile: Profile<CceAddon, AddonInstance> = {
+  name: 'CceAddon',
+  kind: addonKind as unknown as ManagedKind<CceAddon, AddonInstance, unknown>,
+  idField: 'addonID',
+  object: (name = 'a1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceAddon', metadata: meta(name), spec: structuredClone(addonSpec) }),
+  resource: (id) => ({
+    kind: 'Addon',
+    apiVersion: 'v3',
+    metadata: { name: 'metrics-server', uid: id },
+    spec: { clusterID: 'cid-1', addonTemplateName: 'metrics-server', version: '1.3.60', values: {} },
+    status: { status: 'running', currentVersion: { version: '1.3.60' } },
+  }),
+  drifted(id) {
+    const r = this.resource(id);
+    return { ...r, spec: { ...r.spec, version: '1.3.59' } as AddonInstance['spec'] };
+  },
+  change: (obj) => ({ ...obj, metadata: { ...obj.metadata, generation: 2 }, spec: { ...obj.spec, version: '1.3.61' } }),
+  setup: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(true)),
+  holdCluster: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(false)),
+};
+
+export const profiles = [clusterProfile, addonProfile] as unknown as Profile<ManagedObject, unknown>[];
