@@ -32,7 +32,6 @@ export const ManagedReason = {
   Throttled: 'Throttled',
   ReconcileError: 'ReconcileError',
   Waiting: 'Waiting',
-  Unsupported: 'Unsupported',
 } as const;
 
 export type ManagedReasonName = (typeof ManagedReason)[keyof typeof ManagedReason];
