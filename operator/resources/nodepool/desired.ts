@@ -1,10 +1,8 @@
 /**
- * What a CceNodePool asks of the cloud: the create request (operator-only fields stripped), and the values of the
- * mutable fields the API never reads back, hashed so a spec change to them is applied even though no drift can
- * be observed. Pure.
+ * What a CceNodePool asks of the cloud: its cloud name, the create request (operator-only fields stripped) and the
+ * one update request (count, autoscaling, labels, taints). Pure.
  */
-import { createHash } from 'node:crypto';
-import type { CreateNodePoolRequest } from '../../cloud/index.js';
+import type { CreateNodePoolRequest, NodePool, UpdateNodePoolRequest } from '../../cloud/index.js';
 import type { CceNodePool, CceNodePoolSpec } from './types.js';
 
 /** Spec keys that belong to the operator, not to the CCE request body. */
@@ -25,6 +23,13 @@ export function autoscalingEnabled(spec: CceNodePoolSpec): boolean {
   return spec.autoscaling?.enable === true;
 }
 
+/** The labels without the one CCE adds. */
+export function userLabels(tags: Record<string, string> | undefined): Record<string, string> {
+  const out = { ...(tags ?? {}) };
+  delete out[SYSTEM_POOL_LABEL];
+  return out;
+}
+
 export function createRequest(cr: CceNodePool): CreateNodePoolRequest {
   const spec: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(cr.spec)) if (!OPERATOR_KEYS.has(k) && v !== undefined) spec[k] = v;
@@ -32,29 +37,22 @@ export function createRequest(cr: CceNodePool): CreateNodePoolRequest {
 }
 
 /**
- * The updatable values as last applied. The count is left out while autoscaling is on (the autoscaler owns it),
- * so editing initialNodeCount then changes nothing in the cloud.
+ * The full update body (the API documents kind, apiVersion and metadata.name as required in it). The count is the
+ * spec's, or while autoscaling is on the autoscaler's (the cloud's); labels the spec does not set are kept as
+ * they are; absent taints and autoscaling mean none and off.
  */
-export function appliedValues(spec: CceNodePoolSpec): Record<string, unknown> {
+export function updateRequest(cr: CceNodePool, observed: NodePool): UpdateNodePoolRequest {
+  const spec = cr.spec;
+  const count = autoscalingEnabled(spec) ? (observed.spec?.initialNodeCount ?? observed.status?.currentNode) : spec.initialNodeCount;
+  const labels = spec.nodeTemplate.k8sTags ?? observed.spec?.nodeTemplate?.k8sTags;
   return {
-    initialNodeCount: autoscalingEnabled(spec) ? null : spec.initialNodeCount,
-    autoscaling: spec.autoscaling ?? null,
-    k8sTags: spec.nodeTemplate.k8sTags ?? null,
-    taints: spec.nodeTemplate.taints ?? null,
+    kind: 'NodePool',
+    apiVersion: 'v3',
+    metadata: { name: observed.metadata?.name ?? cloudName(cr) },
+    spec: {
+      ...(count !== undefined ? { initialNodeCount: count } : {}),
+      autoscaling: spec.autoscaling ?? { enable: false },
+      nodeTemplate: { k8sTags: userLabels(labels), taints: spec.nodeTemplate.taints ?? [] },
+    },
   };
-}
-
-export function appliedHash(spec: CceNodePoolSpec): string {
-  return createHash('sha256').update(canonicalJson(appliedValues(spec))).digest('hex').slice(0, 32);
-}
-
-/** JSON with object keys sorted, so equal values hash equally whatever the key order. */
-export function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
-  }
-  return JSON.stringify(v ?? null);
 }

@@ -1,25 +1,19 @@
-/** Condition reasons and Event reasons of CceNodePool: constants the tests compare against. */
+/**
+ * Condition and Event reasons only CceNodePool emits (the shared ones, e.g. Available, Adopted, CreateRequested,
+ * Deleting, NotFoundInCloud, come from managed/reasons.ts).
+ */
+import { WaitingForCluster } from '../cluster-ref.js';
+
 export const Reason = {
-  Available: 'Available',
-  WaitingForCluster: 'WaitingForCluster',
+  /** The cluster is missing, not Ready, or not Available: changes (or everything) wait for it. */
+  WaitingForCluster,
+  /** spec.version is ahead of the cluster: nodes are upgraded with their cluster, the pool waits for that. */
   WaitingForClusterUpgrade: 'WaitingForClusterUpgrade',
-  Adopted: 'Adopted',
-  CreateRequested: 'CreateRequested',
+  /** The pool's nodes do not match its count yet. */
   Synchronizing: 'Synchronizing',
-  PhaseNotReady: 'PhaseNotReady',
+  /** An update changed the node count. */
   Scaling: 'Scaling',
+  /** An update changed autoscaling, labels or taints. */
   Updating: 'Updating',
-  JobFailed: 'JobFailed',
-  Deleting: 'Deleting',
-  Deleted: 'Deleted',
-  Orphaned: 'Orphaned',
-  Paused: 'Paused',
-  ObserveOnly: 'ObserveOnly',
-  DriftDetected: 'DriftDetected',
-  NotFoundInCloud: 'NotFoundInCloud',
-  InvalidSpec: 'InvalidSpec',
   UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
 } as const;
-
-export const FINALIZER = 'cce.operator.dev/finalizer';
-export { PAUSED_ANNOTATION } from '../pass-frame.js';

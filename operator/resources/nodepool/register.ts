@@ -2,9 +2,10 @@
 import type { ControllerSpec } from '../../runtime/controller-spec.js';
 import type { CustomObject } from '../../runtime/kube-object.js';
 import type { ResourceDeps } from '../deps.js';
-import { nodePoolController } from './reconciler.js';
+import { managedController } from '../managed/reconciler.js';
+import { nodePoolKind } from './kind.js';
 
 export function nodePoolControllers(deps: ResourceDeps): ControllerSpec<CustomObject>[] {
-  const pool = nodePoolController({ clouds: deps.clouds, secrets: deps.secrets, defaultCredentials: deps.defaultCredentials });
+  const pool = managedController(nodePoolKind, { clouds: deps.clouds, secrets: deps.secrets, defaultCredentials: deps.defaultCredentials });
   return [pool as unknown as ControllerSpec<CustomObject>];
 }

@@ -1,5 +1,6 @@
 /** CceNodePool TypeScript types, derived from the CRD schema (the one source of truth). */
 import type { KubernetesObject } from '@kubernetes/client-node';
+import type { NodePool } from '../../cloud/index.js';
 import type { SchemaType } from '../schema-type.js';
 import type { nodePoolSpecSchema, nodePoolStatusSchema } from './schema.js';
 
@@ -10,3 +11,18 @@ export interface CceNodePool extends KubernetesObject {
   spec: CceNodePoolSpec;
   status?: CceNodePoolStatus;
 }
+
+/** Where a pool may act (the gate's scope): its cluster, and how the pool's spec.version relates to it. */
+export interface PoolScope {
+  clusterID: string;
+  /** The cluster's Kubernetes version (nodes run their cluster's version). */
+  currentVersion: string | undefined;
+  /** spec.version is ahead of the cluster's version: the pool is not Ready until the cluster catches up. */
+  versionAhead: { version: string; message: string } | undefined;
+}
+
+/**
+ * A cloud node pool as the managed ladder sees it: the CCE pool, plus the cluster it was read in (a pool does
+ * not name its cluster; status.clusterID and status.currentVersion are facts of this pair).
+ */
+export type ObservedPool = NodePool & { inCluster: { id: string; version: string | undefined } };

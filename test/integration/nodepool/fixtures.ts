@@ -25,3 +25,10 @@ export function withTemplate(base: Record<string, unknown>, template: Record<str
   const spec = base.spec as Record<string, unknown>;
   return { ...base, spec: { ...spec, nodeTemplate: { ...(spec.nodeTemplate as Record<string, unknown>), ...template } } };
 }
+
+/** The parts of a simulator node pool (SimAdmin.objects()) the tests read. */
+export interface SimPool {
+  metadata: { uid: string; name?: string };
+  spec: { nodeTemplate: { k8sTags: Record<string, string>; taints?: unknown[] }; autoscaling: { enable?: boolean } };
+  status: { currentNode?: number };
+}

@@ -1,0 +1,55 @@
+/**
+ * The CceNodePool external client: the verbs against the CCE node-pool API within one cluster (the gate's scope).
+ * Every change (count, autoscaling, labels, taints) is ONE PUT carrying the full update body. No verb waits.
+ */
+import { isCceApiError, type CceClient, type NodePool } from '../../cloud/index.js';
+import { describeFields } from '../field-diff.js';
+import type { External } from '../managed/kind.js';
+import { cloudName, createRequest, updateRequest } from './desired.js';
+import { Reason } from './reasons.js';
+import type { CceNodePool, ObservedPool, PoolScope } from './types.js';
+
+/** The read's value, or undefined when the cloud answers 404. */
+async function unless404<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (e) {
+    if (isCceApiError(e) && e.notFound) return undefined;
+    throw e;
+  }
+}
+
+export function nodePoolExternal(cloud: CceClient, scope: PoolScope): External<CceNodePool, ObservedPool> {
+  const clusterID = scope.clusterID;
+  const seen = (p: NodePool | undefined): ObservedPool | undefined =>
+    p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
+  return {
+    observe: async (id) => seen(await unless404(cloud.nodePools.get(clusterID, id))),
+    // A cluster gone from the cloud holds no pool of that name either.
+    find: async (obj) => seen(await unless404(cloud.nodePools.findByName(clusterID, cloudName(obj)))),
+    async create(obj) {
+      const m = await cloud.nodePools.create(clusterID, createRequest(obj));
+      const id = m.body?.metadata?.uid;
+      return {
+        id,
+        jobID: m.jobId,
+        observed: seen(m.body),
+        requestId: m.requestId,
+        set: { clusterID },
+        message: `created node pool ${cloudName(obj)} (${id ?? 'id n/a'}) in cluster ${clusterID}`,
+      };
+    },
+    async update(obj, observed, _family, diffs) {
+      const body = updateRequest(obj, observed);
+      const m = await cloud.nodePools.update(clusterID, observed.metadata.uid as string, body);
+      const count = body.spec.initialNodeCount;
+      const scaling = count !== undefined && count !== (observed.spec?.initialNodeCount ?? observed.status?.currentNode);
+      const message = `${scaling ? `scaling to ${count} nodes; ` : ''}updated ${describeFields(diffs)}`;
+      return { reason: scaling ? Reason.Scaling : Reason.Updating, message, jobID: m.jobId, observed: seen(m.body), requestId: m.requestId };
+    },
+    async delete(_obj, observed) {
+      const m = await cloud.nodePools.delete(clusterID, observed.metadata.uid as string);
+      return { jobID: m.jobId, observed: seen(m.body), requestId: m.requestId };
+    },
+  };
+}
