@@ -54,7 +54,7 @@ describe('a prune of the samples together with their credentials Secret (kubectl
     const kc = new KubeConfig();
     kc.loadFromDefault();
     const core = kc.makeApiClient(CoreV1Api);
-    const secret = await core.readNamespacedSecret({ namespace: ns, name: 'demo-credentials' });
+    const secret = await core.readNamespacedSecret({ namespace: ns, name: 'cce-credentials' });
     expect(secret.metadata?.finalizers).to.include('cce.operator.dev/credentials-in-use');
 
     kubectl('delete', '-k', join(root, 'config', 'samples'), '--wait=false');
@@ -63,7 +63,7 @@ describe('a prune of the samples together with their credentials Secret (kubectl
       for (const name of names) await waitFor(`${plural}/${name} gone`, async () => (await crs.tryGet(name)) === undefined, 120000);
     }
     await waitFor('Secret gone', async () =>
-      core.readNamespacedSecret({ namespace: ns, name: 'demo-credentials' }).then(
+      core.readNamespacedSecret({ namespace: ns, name: 'cce-credentials' }).then(
         () => false,
         (e: { code?: number }) => (e.code === 404 ? true : Promise.reject(e)),
       ),
