@@ -9,6 +9,7 @@ import { credentialsUsageController, SECRET_TYPE } from '../../../../operator/re
 import type { ManagedObject } from '../../../../operator/resources/managed/kind.js';
 import { CREDENTIALS_FINALIZER, FINALIZER, ManagedReason, PAUSED_ANNOTATION } from '../../../../operator/resources/managed/reasons.js';
 import { managedController, STALLED_RECHECK_MS } from '../../../../operator/resources/managed/reconciler.js';
+import { createHashes } from '../../../../operator/resources/field-diff.js';
 import { World } from './harness.js';
 import { meta, profiles, type Profile } from './profiles.js';
 
@@ -32,7 +33,9 @@ const requeueMs = (r: ReconcileResult | Error) => (r instanceof Error ? undefine
 
 for (const p of profiles) {
   const id = 'cloud-id-1';
-  const recorded = (o: ManagedObject) => withStatus(managed(o), { [p.idField]: id });
+  // An object whose resource exists: its id recorded and every unobserved field applied (as at create).
+  const recorded = (o: ManagedObject) => withStatus(managed(o), { [p.idField]: id, appliedHashes: createHashes(p.kind.fields, o) });
+  const acceptUpdates = (w: World<ManagedObject, unknown>) => (w.fns.update = async () => ({ reason: 'Updating', message: 'updated' }));
 
   describe(`managed ladder, kind ${p.name}`, () => {
     it('paused: no cloud call, no connect, Stalled reason Paused', async () => {
@@ -80,6 +83,7 @@ for (const p of profiles) {
     it('adopt by name: the found id is recorded, no create', async () => {
       const w = world(p, p.object());
       w.fns.find = async () => p.resource('adopted-1', p.object());
+      acceptUpdates(w); // fields the cloud never returns are applied once after an adoption
       await w.pass(p.kind);
       expect(w.obj.status?.[p.idField]).to.equal('adopted-1');
       expect(w.count('create')).to.equal(0);
@@ -94,6 +98,7 @@ for (const p of profiles) {
         created = true;
         throw new OutcomeUnknownError({ httpStatus: 0, code: 'CLIENT.OutcomeUnknown', message: 'timeout', operation: 'Create' });
       };
+      acceptUpdates(w);
       const first = await w.pass(p.kind);
       expect(first.requeueAfterMs).to.be.greaterThan(0);
       await w.pass(p.kind);
@@ -125,7 +130,7 @@ for (const p of profiles) {
     it('update the cloud accepts but never applies: not sent again at once (NotConverged), retried after the backoff', async () => {
       const w = world(p, p.change(recorded(p.object())));
       w.fns.observe = async () => p.resource(id);
-      w.fns.update = async () => ({ reason: 'Updating', message: 'updated' });
+      acceptUpdates(w);
       await w.pass(p.kind);
       expect(w.count('update')).to.equal(1);
       const second = await w.pass(p.kind);

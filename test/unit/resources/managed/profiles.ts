@@ -4,6 +4,8 @@ import type { AddonInstance, Cluster } from '../../../../operator/cloud/index.js
 import { addonKind } from '../../../../operator/resources/addon/kind.js';
 import type { CceAddon } from '../../../../operator/resources/addon/types.js';
 import { CLUSTER_RESOURCE } from '../../../../operator/resources/cluster-ref.js';
+import { nodePoolKind } from '../../../../operator/resources/nodepool/kind.js';
+import type { CceNodePool, ObservedPool } from '../../../../operator/resources/nodepool/types.js';
 import type { KubeObject } from '../../../../operator/runtime/kube-object.js';
 import { clusterKind } from '../../../../operator/resources/cluster/kind.js';
 import type { CceCluster } from '../../../../operator/resources/cluster/types.js';
@@ -133,4 +135,49 @@ export const addonProfile: Profile<CceAddon, AddonInstance> = {
   holdCluster: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(false)),
 };
 
-export const profiles = [clusterProfile, addonProfile] as unknown as Profile<ManagedObject, unknown>[];
+const poolSpec: CceNodePool['spec'] = {
+  clusterRef: { name: 'c1' },
+  initialNodeCount: 1,
+  nodeTemplate: {
+    flavor: 's6.large.2',
+    az: 'cn-north-4a',
+    os: 'EulerOS 2.9',
+    login: { sshKey: 'my-keypair' },
+    rootVolume: { volumetype: 'SSD', size: 40 },
+    k8sTags: { team: 'platform' },
+  },
+  deletionPolicy: 'Delete',
+  managementPolicy: 'Full',
+} as unknown as CceNodePool['spec'];
+
+export const nodePoolProfile: Profile<CceNodePool, ObservedPool> = {
+  name: 'CceNodePool',
+  kind: nodePoolKind as unknown as ManagedKind<CceNodePool, ObservedPool, unknown>,
+  idField: 'nodePoolID',
+  object: (name = 'p1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceNodePool', metadata: meta(name), spec: structuredClone(poolSpec) }),
+  resource: (id) => ({
+    kind: 'NodePool',
+    apiVersion: 'v3',
+    metadata: { name: 'p1', uid: id },
+    spec: {
+      initialNodeCount: 1,
+      nodeTemplate: { k8sTags: { team: 'platform', 'cce.cloud.com/cce-nodepool': 'p1' } },
+      autoscaling: { enable: false },
+    } as unknown as ObservedPool['spec'],
+    status: { phase: '', currentNode: 1 },
+    inCluster: { id: 'cid-1', version: 'v1.28.15-r0' },
+  }),
+  drifted(id) {
+    const r = this.resource(id);
+    return { ...r, spec: { ...r.spec, nodeTemplate: { k8sTags: { team: 'changed-in-console' } } } as unknown as ObservedPool['spec'] };
+  },
+  change: (obj) => ({
+    ...obj,
+    metadata: { ...obj.metadata, generation: 2 },
+    spec: { ...obj.spec, nodeTemplate: { ...obj.spec.nodeTemplate, k8sTags: { team: 'new-team' } } },
+  }),
+  setup: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(true)),
+  holdCluster: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(false)),
+};
+
+export const profiles = [clusterProfile, nodePoolProfile, addonProfile] as unknown as Profile<ManagedObject, unknown>[];
