@@ -13,8 +13,11 @@ type Row = FieldRule<CceCluster, Cluster>;
 type Tag = { key: string; value?: string };
 
 const tagMap = (tags: unknown) => Object.fromEntries(((tags as Tag[] | undefined) ?? []).map((t) => [t.key, t.value ?? '']));
-const standardUpdatesDescriptionOnly = (c: CceCluster) =>
-  isAutopilot(c.spec) ? undefined : 'CCE documents only spec.description as updatable on standard clusters [003 §4.1.4]';
+/** customSan is in the update body of both APIs, yet neither documents it as changeable. */
+const customSanLimitation = (c: CceCluster) =>
+  isAutopilot(c.spec)
+    ? 'CCE documents that Autopilot clusters do not support customSan yet [004 §4.1.4]'
+    : 'CCE documents only spec.description as updatable on standard clusters [003 §4.1.4]';
 
 export const clusterFields: readonly Row[] = [
   ...commonFieldRules,
@@ -81,5 +84,5 @@ export const clusterFields: readonly Row[] = [
   { path: 'enableSnat', change: 'immutable', observed: false },
   { path: 'enableSWRImageAccess', change: 'immutable', observed: false },
   { path: 'enableAutopilot', change: 'immutable', observed: true },
-  { path: 'customSan', change: 'update', observed: true, actual: (cloud) => cloud.spec?.customSan ?? [], limitation: standardUpdatesDescriptionOnly },
+  { path: 'customSan', change: 'update', observed: true, actual: (cloud) => cloud.spec?.customSan ?? [], limitation: customSanLimitation },
 ];

@@ -89,10 +89,10 @@ describe('resources/cluster: field-table diff', () => {
     const diffs = fieldDiffs(clusterFields, cr({ description: 'new', customSan: ['a.example'] }), observed());
     expect(updateBody(diffs)).to.deep.equal({ spec: { description: 'new', customSan: ['a.example'] } });
   });
-  it('says customSan cannot change on standard clusters (documented), not on Autopilot', () => {
+  it('says where the documents rule customSan out: standard (description only) and Autopilot (not supported yet)', () => {
     const row = clusterFields.find((f) => f.path === 'customSan');
-    expect(row?.limitation?.(cr())).to.match(/only spec.description .* standard clusters/);
-    expect(row?.limitation?.(cr({ enableAutopilot: true }))).to.equal(undefined);
+    expect(row?.limitation?.(cr())).to.match(/only spec.description .* standard clusters \[003/);
+    expect(row?.limitation?.(cr({ enableAutopilot: true }))).to.match(/Autopilot clusters do not support customSan yet \[004/);
   });
 });
 
