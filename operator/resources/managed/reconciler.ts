@@ -137,7 +137,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     if (gate.state === 'wait') return this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000);
     if (!this.observeOnly) this.obj = (await this.ctx.finalizers.ensure(this.obj, FINALIZER)) as O;
     const external = this.kind.external(cloud.next, gate.scope);
-    const found = await this.identify(external, gate);
+    const found = await this.identify(cloud.next, external, gate);
     if ('done' in found) return found.done;
     const pass: Pass<O, R, S> = { obj: this.obj, ctx: this.ctx, cloud: cloud.next, scope: gate.scope, external, observed: found.next };
     return this.live(pass, gate);
@@ -185,7 +185,7 @@ export class Ladder<O extends ManagedObject, R, S> {
 
   // ---- identity ----
 
-  private async identify(external: External<O, R>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<Rung<R>> {
+  private async identify(cloud: CceClient, external: External<O, R>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<Rung<R>> {
     const id = this.recordedId;
     const noun = this.kind.noun;
     let vanished = false;
@@ -197,9 +197,11 @@ export class Ladder<O extends ManagedObject, R, S> {
           throw new Terminal(`spec.${this.kind.idField} ${id} does not exist in the cloud`, Reason.NotFoundInCloud);
         }
         if (this.obj.status?.jobID) {
-          // Just created, its job still recorded: the cloud may not show it yet. Never create a second one.
-          const outcome: Outcome = { state: 'progressing', reason: Reason.JobRunning, message: `${noun} ${id} is not visible yet (job ${this.obj.status.jobID})` };
-          return { done: await this.progress({ outcome }, this.poll, true) };
+          // Just created, its job still recorded: the cloud may not show it yet. Never create a second one while the
+          // job runs; a failed job is reported (and forgotten, so a later pass may create again, saying so).
+          const job = await this.followJob(cloud, undefined);
+          if (job) return { done: job };
+          // The job finished, yet the resource is not there: it vanished (below).
         }
         vanished = true;
         this.ctx.log.warn(`${noun} vanished from the cloud; looking it up by name`, { id });
@@ -309,7 +311,7 @@ export class Ladder<O extends ManagedObject, R, S> {
   }
 
   /** The job of the last call: failed → reported with the cloud's reason; running → wait; done → forgotten. */
-  private async followJob(cloud: CceClient, observed: R): Promise<ReconcileResult | undefined> {
+  private async followJob(cloud: CceClient, observed: R | undefined): Promise<ReconcileResult | undefined> {
     const jobID = this.obj.status?.jobID;
     if (!jobID) return undefined;
     const job = await cloud.jobs.get(jobID).catch((e: unknown) => (isCceApiError(e) && e.notFound ? undefined : Promise.reject(e)));

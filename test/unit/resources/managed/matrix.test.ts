@@ -116,6 +116,29 @@ for (const p of profiles) {
       expect(w.obj.status?.[p.idField]).to.equal('new-2');
     });
 
+    it('just created, not visible yet while its job runs: waits, never a second create', async () => {
+      const w = world(p, withStatus(recorded(p.object()), { jobID: 'job-2' }));
+      w.jobs.set('job-2', { phase: 'Running' });
+      w.fns.observe = async () => undefined;
+      const r = await w.pass(p.kind);
+      expect({ calls: w.verbs(), jobInFlight: r.jobInFlight }).to.deep.equal({ calls: ['observe', 'job'], jobInFlight: true });
+      expect(w.condition('Reconciling')).to.include({ status: 'True', reason: ManagedReason.JobRunning });
+    });
+
+    it('create job failed and the resource never appeared: JobFailed, then created again with a Warning', async () => {
+      const w = world(p, withStatus(recorded(p.object()), { jobID: 'job-3' }));
+      w.jobs.set('job-3', { phase: 'Failed', reason: 'subnet exhausted' });
+      w.fns.observe = async () => undefined;
+      w.fns.find = async () => undefined;
+      w.fns.create = async () => ({ id: 'second-1' });
+      await w.pass(p.kind);
+      expect(w.condition('Synced')).to.include({ status: 'False', reason: ManagedReason.JobFailed });
+      expect(w.count('create')).to.equal(0);
+      await w.pass(p.kind);
+      expect(w.count('create')).to.equal(1);
+      expect(w.events.filter((e) => e.type === 'Warning').map((e) => e.reason)).to.deep.equal([ManagedReason.JobFailed, ManagedReason.Recreating]);
+    });
+
     it('job failure: Synced=False JobFailed with the cloud reason, job forgotten, Warning Event', async () => {
       const w = world(p, withStatus(recorded(p.object()), { jobID: 'job-1' }));
       w.jobs.set('job-1', { phase: 'Failed', reason: 'quota exhausted' });
