@@ -2,6 +2,20 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
+# Node >= 24 first on PATH for every recipe (npm ci included, so node_modules is installed by it): hack/node.sh
+# prints the directory of the node on PATH when it is >= 24, else installs the pinned Node 24 from the npm
+# registry into ~/.cache/cce-operator/node (once) and prints its bin dir. Evaluated once; `make help` skips it.
+ifneq ($(filter-out help,$(or $(MAKECMDGOALS),$(.DEFAULT_GOAL))),)
+NODE_BIN := $(shell bash hack/node.sh)
+ifeq ($(NODE_BIN),)
+$(error hack/node.sh found or installed no Node >= 24 (its messages are above))
+endif
+# Prepend only when it is not already the node on PATH (prepending e.g. /usr/bin could shadow other tools).
+ifneq ($(NODE_BIN)/node,$(shell command -v node))
+export PATH := $(NODE_BIN):$(PATH)
+endif
+endif
+
 NPM ?= npm
 MOCHA := npx mocha
 TESTENV_BIN = $(shell bash hack/testenv/build.sh --print)
@@ -20,8 +34,12 @@ demo: deps testenv ## Start kube-apiserver + etcd, the CCE simulator and the ope
 
 ##@ Development
 
+.PHONY: node
+node: ## Print which Node and npm the targets run with (Node 24, from hack/node.sh).
+	@echo "node $$(node --version) ($$(command -v node)), npm $$(npm --version)"
+
 .PHONY: deps
-deps: node_modules/.package-lock.json ## Install npm packages (npm ci) and the Debian packages the build needs.
+deps: node node_modules/.package-lock.json ## Install npm packages (npm ci) and the Debian packages the build needs.
 	@bash hack/install-deps.sh
 
 node_modules/.package-lock.json: package-lock.json package.json
