@@ -5,7 +5,7 @@
  * API when spec.version goes back down to status.previousVersion) or `update` (the values PUT). The add-on API has
  * no jobs: progress is followed through the instance's `status.status`.
  */
-import { addonInstallRequest, addonUpgradeRequest, isCceApiError, type AddonInstance, type AddonTemplate, type CceClient } from '../../cloud/index.js';
+import { addonInstallRequest, addonUpgradeRequest, isCceApiError, unlessNotFound, type AddonInstance, type AddonTemplate, type CceClient } from '../../cloud/index.js';
 import { Terminal } from '../../runtime/result.js';
 import { valueHash, type FieldDiff } from '../field-diff.js';
 import type { Family } from '../field-rules.js';
@@ -24,7 +24,7 @@ export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope):
   const { clusterID } = scope;
   return {
     async observe(id) {
-      const found = await api.get(id, clusterID).catch((e: unknown) => (isCceApiError(e) && e.notFound ? undefined : Promise.reject(e)));
+      const found = await unlessNotFound(api.get(id, clusterID));
       const template = found?.spec?.addonTemplateName;
       if (found && template && template !== scope.template && found.metadata?.name !== scope.template) {
         throw new Terminal(

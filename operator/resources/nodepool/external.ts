@@ -2,31 +2,21 @@
  * The CceNodePool external client: the verbs against the CCE node-pool API within one cluster (the gate's scope).
  * Every change (count, autoscaling, labels, taints) is ONE PUT carrying the full update body. No verb waits.
  */
-import { isCceApiError, type CceClient, type NodePool } from '../../cloud/index.js';
+import { unlessNotFound, type CceClient, type NodePool } from '../../cloud/index.js';
 import { describeFields } from '../field-diff.js';
 import type { External } from '../managed/kind.js';
 import { cloudName, createRequest, updateRequest } from './desired.js';
 import { Reason } from './reasons.js';
 import type { CceNodePool, ObservedPool, PoolScope } from './types.js';
 
-/** The read's value, or undefined when the cloud answers 404. */
-async function unless404<T>(read: Promise<T>): Promise<T | undefined> {
-  try {
-    return await read;
-  } catch (e) {
-    if (isCceApiError(e) && e.notFound) return undefined;
-    throw e;
-  }
-}
-
 export function nodePoolExternal(cloud: CceClient, scope: PoolScope): External<CceNodePool, ObservedPool> {
   const clusterID = scope.clusterID;
   const seen = (p: NodePool | undefined): ObservedPool | undefined =>
     p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
   return {
-    observe: async (id) => seen(await unless404(cloud.nodePools.get(clusterID, id))),
+    observe: async (id) => seen(await unlessNotFound(cloud.nodePools.get(clusterID, id))),
     // A cluster gone from the cloud holds no pool of that name either.
-    find: async (obj) => seen(await unless404(cloud.nodePools.findByName(clusterID, cloudName(obj)))),
+    find: async (obj) => seen(await unlessNotFound(cloud.nodePools.findByName(clusterID, cloudName(obj)))),
     async create(obj) {
       const m = await cloud.nodePools.create(clusterID, createRequest(obj));
       const id = m.body?.metadata?.uid;
