@@ -71,7 +71,8 @@ export async function dispatch(
     finish(r.status);
   };
   const fail = (err: CceError, extra: Record<string, string> = {}): void => {
-    const e = renderError(family, err);
+    // An unknown path or method is the API gateway's answer, in its one format whatever the path family.
+    const e = renderError(err.kind === 'noRoute' ? 'gateway' : family, err);
     send(res, e.status, e.body, { ...headers, ...extra });
     finish(e.status);
   };

@@ -10,7 +10,7 @@ import { addonStatus, newAddon } from '../lifecycle/addon.js';
 import { requireAvailable } from '../lifecycle/cluster.js';
 import { renderAddon } from '../render/addon.js';
 import { findTemplate, newestFor, supports, type TemplateVersion } from '../templates.js';
-import { validateAutopilotInstall, validateInstall, validateUpdate } from '../validate/addon.js';
+import { asksUpgrade, validateAutopilotInstall, validateAutopilotUpdate, validateInstall, validateRollback, validateUpdate } from '../validate/addon.js';
 import { bodyObject, findCluster, ok } from './common.js';
 
 function templateVersion(ctx: Ctx, c: ClusterRec, name: string, version: string | undefined): TemplateVersion {
@@ -51,16 +51,12 @@ function upgrade(ctx: Ctx, a: AddonRec, body: JsonObject): Reply {
 }
 
 export function createAddon(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
-  if (ctx.autopilot) validateAutopilotInstall(body);
-  else validateInstall(body);
+  const raw = bodyObject(ctx);
+  const body = ctx.autopilot ? validateAutopilotInstall(raw) : validateInstall(raw);
   const c = findCluster(ctx, str(body, 'spec', 'clusterID'));
   const name = str(body, 'spec', 'addonTemplateName') as string;
   const existing = Object.values(ctx.world.state.addons).find((a) => a.clusterId === c.uid && a.templateName === findTemplate(ctx.autopilot, name)?.name);
-  if (existing && get(body, 'metadata', 'annotations', 'addon.upgrade/type') === 'upgrade') {
-    validateUpdate(body);
-    return upgrade(ctx, existing, body);
-  }
+  if (existing && asksUpgrade(body)) return upgrade(ctx, existing, ctx.autopilot ? validateAutopilotUpdate(body) : validateUpdate(body));
   requireAvailable(c, 'add-on installation');
   const v = templateVersion(ctx, c, name, str(body, 'spec', 'version'));
   if (existing) throw new CceError('exists', `addon ${name} is already installed in cluster ${c.uid} (instance ${existing.uid})`);
@@ -85,8 +81,8 @@ export function listAddons(ctx: Ctx): Reply {
 }
 
 export function updateAddon(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
-  validateUpdate(body);
+  const raw = bodyObject(ctx);
+  const body = ctx.autopilot ? validateAutopilotUpdate(raw) : validateUpdate(raw);
   const a = findAddon(ctx);
   if (str(body, 'spec', 'clusterID') !== a.clusterId)
     throw new CceError('invalid', `spec.clusterID: addon instance ${a.uid} belongs to cluster ${a.clusterId}`);
@@ -98,9 +94,8 @@ export function updateAddon(ctx: Ctx): Reply {
 const ROLLBACK_FROM = ['running', 'available', 'abnormal', 'upgradeFailed', 'rollbackFailed'];
 
 export function rollbackAddon(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
-  const clusterID = str(body, 'clusterID');
-  if (!clusterID) throw new CceError('invalid', 'clusterID: is required');
+  const body = validateRollback(bodyObject(ctx));
+  const clusterID = str(body, 'clusterID') as string;
   const a = findAddon(ctx);
   if (clusterID !== a.clusterId) throw new CceError('invalid', `clusterID: addon instance ${a.uid} belongs to cluster ${a.clusterId}`);
   const status = addonStatus(a);

@@ -24,10 +24,12 @@ function withDefaults(ctx: Ctx, spec: JsonObject): JsonObject {
     const subnets = get(spec, 'eniNetwork', 'subnets');
     const subnet = Array.isArray(subnets) && isObject(subnets[0]) ? String(subnets[0].subnetID) : undefined;
     if (isObject(s.hostNetwork) && s.hostNetwork.subnet === undefined) s.hostNetwork.subnet = subnet ?? '';
+    s.eniNetwork ??= { subnets: [] };
     s.serviceNetwork = { IPv4CIDR: s.kubernetesSvcIpRange };
     s.authentication ??= { mode: 'rbac' };
     s.kubeProxyMode ??= 'iptables';
-    s.extendParam ??= { enterpriseProjectId: '0' };
+    // GET shows both keys [004 §4.1.2 example]; the key is spelled as in the tables (the examples: upgradeFrom).
+    s.extendParam = { enterpriseProjectId: '0', upgradefrom: '', ...(isObject(s.extendParam) ? s.extendParam : {}) };
   } else {
     s.category ??= 'CCE';
     if (isObject(s.containerNetwork)) s.containerNetwork.cidr ??= '172.16.0.0/16';
@@ -39,9 +41,8 @@ function withDefaults(ctx: Ctx, spec: JsonObject): JsonObject {
 }
 
 export function createCluster(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
-  if (ctx.autopilot) validateCreateAutopilotCluster(body);
-  else validateCreateCluster(body);
+  const raw = bodyObject(ctx);
+  const body = ctx.autopilot ? validateCreateAutopilotCluster(raw) : validateCreateCluster(raw);
   const { world, now } = ctx;
   const name = str(body, 'metadata', 'name') as string;
   const alias = str(body, 'metadata', 'alias') || undefined;
@@ -82,6 +83,6 @@ export function createCluster(ctx: Ctx): Reply {
     c.installAddons = annotations['cluster.install.addons/install'];
   world.state.clusters[uid] = c;
   world.touch();
-  const createResponse = { resourceJobId: job.subJobs[0]?.uid ?? '' };
-  return ok(renderCluster(world, c, now, { jobID: job.uid, ...(ctx.autopilot ? { createResponse } : {}) }), 201);
+  const createResponse = { resourceJobId: job.subJobs[0]?.uid ?? '', annotations: isObject(annotations) ? (clone(annotations) as Record<string, string>) : {} };
+  return ok(renderCluster(world, c, now, { jobID: job.uid, createResponse }), 201);
 }

@@ -6,6 +6,7 @@ import { endpointOf, renderCluster } from '../render/cluster.js';
 import { clusterPhase, requireAvailable } from '../lifecycle/cluster.js';
 import { validateUpdateCluster } from '../validate/cluster.js';
 import { validateUpdateAutopilotCluster } from '../validate/autopilot-cluster.js';
+import { validateCertRequest } from '../validate/cert.js';
 import { bodyObject, clustersOf, findCluster, ok, queryFlag } from './common.js';
 
 function view(ctx: Ctx): { errorStatus: boolean; detail: boolean } {
@@ -31,10 +32,10 @@ export function listClusters(ctx: Ctx): Reply {
 }
 
 export function updateCluster(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  if (ctx.autopilot) validateUpdateAutopilotCluster(body);
-  else validateUpdateCluster(body);
+  const current = renderCluster(ctx.world, c, ctx.now);
+  const body = ctx.autopilot ? validateUpdateAutopilotCluster(raw, current) : validateUpdateCluster(raw, current);
   requireAvailable(c, 'update');
   const description = str(body, 'spec', 'description');
   if (description !== undefined) c.spec.description = description;
@@ -83,12 +84,7 @@ export function awakeCluster(ctx: Ctx): Reply {
 /** GET (seed 003) or POST `{duration}` (public cloud and Autopilot) .../clustercert → kubeconfig. */
 export function clusterCert(ctx: Ctx): Reply {
   const c = findCluster(ctx);
-  if (ctx.method === 'POST') {
-    const duration = get(bodyObject(ctx), 'duration');
-    if (duration === undefined) throw new CceError('invalid', 'duration: is required');
-    if (typeof duration !== 'number' || !Number.isInteger(duration) || !(duration === -1 || (duration >= 1 && duration <= 1827)))
-      throw new CceError('invalid', 'duration: must be an integer from 1 to 1827, or -1');
-  }
+  if (ctx.method === 'POST') validateCertRequest(bodyObject(ctx));
   if (c.op?.kind === 'create') throw new CceError('locked', `cluster ${c.uid} is Creating; its certificate is not ready`);
   const pem = (what: string): string =>
     Buffer.from(`-----BEGIN ${what}-----\nU0lNVUxBVEVE${c.uid.replace(/-/g, '')}\n-----END ${what}-----\n`).toString('base64');

@@ -27,9 +27,9 @@ function limitOf(ctx: Ctx): number {
 }
 
 export function createNodePool(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  validateCreateNodePool(body, limitOf(ctx));
+  const body = validateCreateNodePool(raw, limitOf(ctx));
   requireAvailable(c, 'node pool creation');
   const { world, now } = ctx;
   const name = str(body, 'metadata', 'name') as string;
@@ -40,6 +40,9 @@ export function createNodePool(ctx: Ctx): Reply {
   const t = spec.nodeTemplate as JsonObject;
   t.os ??= 'EulerOS 2.9';
   t.billingMode ??= 0;
+  // Shown by every pool response example [003 §4.1.19-§4.1.21], set or not: no EIP, the primary NIC in the cluster's subnet.
+  t.publicIP ??= { eip: { bandwidth: {} } };
+  t.nodeNicSpec ??= { primaryNic: { subnetId: str(c.spec, 'hostNetwork', 'subnet') ?? '' } };
   t.k8sTags = { ...(isObject(t.k8sTags) ? t.k8sTags : {}), [POOL_LABEL]: name };
   t.extendParam = { 'alpha.cce/NodeImageID': '', 'alpha.cce/postInstall': '', 'alpha.cce/preInstall': '', maxPods: 110, ...(isObject(t.extendParam) ? t.extendParam : {}) };
   spec.autoscaling = { enable: false, minNodeCount: 0, maxNodeCount: 0, scaleDownCooldownTime: 0, priority: 0, ...(isObject(spec.autoscaling) ? spec.autoscaling : {}) };
@@ -68,9 +71,9 @@ export function listNodePools(ctx: Ctx): Reply {
 }
 
 export function updateNodePool(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const p = findPool(ctx);
-  validateUpdateNodePool(body, limitOf(ctx));
+  const body = validateUpdateNodePool(raw, limitOf(ctx), renderNodePool(ctx.world, p, ctx.now));
   requireAvailable(findCluster(ctx), 'node pool update');
   if (p.op?.kind === 'delete') throw new CceError('locked', `node pool ${p.uid} is Deleting`);
   const { world, now } = ctx;

@@ -2,8 +2,7 @@
 import { CceError } from '../errors.js';
 import { get, isObject, str } from '../json.js';
 import type { Ctx, Reply } from '../context.js';
-import { S, validator } from '../validate/schema.js';
-import { MAX_TAGS, tagKeySchema, tagSchema } from '../validate/tags.js';
+import { MAX_TAGS, validateCreateTags, validateDeleteTags } from '../validate/tags.js';
 import { bodyObject, clustersOf, findCluster, ok } from './common.js';
 
 export function showQuotas(ctx: Ctx): Reply {
@@ -12,13 +11,10 @@ export function showQuotas(ctx: Ctx): Reply {
   return ok({ quotas: [{ quotaKey, quotaLimit, used: clustersOf(ctx).length, unit: 'count' }] });
 }
 
-const createTags = validator(S.obj({ tags: S.arr(tagSchema, { minItems: 1 }) }, ['tags']));
-const deleteTags = validator(S.obj({ tags: S.arr(tagKeySchema, { minItems: 1 }) }, ['tags']));
-
 export function batchCreateTags(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  createTags(body);
+  const body = validateCreateTags(raw);
   const tags = (get(body, 'tags') as unknown[]).filter(isObject);
   const next = new Map(c.tags.map((t) => [t.key, t.value]));
   for (const t of tags) next.set(String(t.key), String(t.value));
@@ -30,9 +26,9 @@ export function batchCreateTags(ctx: Ctx): Reply {
 }
 
 export function batchDeleteTags(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  deleteTags(body);
+  const body = validateDeleteTags(raw);
   const keys = new Set((get(body, 'tags') as unknown[]).map((t) => str(t, 'key')));
   c.tags = c.tags.filter((t) => !keys.has(t.key));
   c.updatedAt = ctx.now;

@@ -19,9 +19,9 @@ function tasksOf(ctx: Ctx, kind: 'PreCheckTask' | 'SnapshotTask') {
 }
 
 export function createPreCheck(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  validatePreCheck(body);
+  const body = validatePreCheck(raw);
   requireAvailable(c, 'pre-check');
   const target = str(body, 'spec', 'targetVersion');
   if (target && !canUpgrade(c.autopilot, String(c.spec.version), target))
@@ -43,11 +43,23 @@ export function listPreChecks(ctx: Ctx): Reply {
   return ok({ kind: 'List', apiVersion: 'v3', metadata: {}, items: tasksOf(ctx, 'PreCheckTask').map((t) => renderPreCheck(t, ctx.now)) });
 }
 
-/** Synchronous: Success when the cluster is Available at the target version (if one is given), else Failed. */
+/**
+ * Synchronous: Success when the cluster is Available at the target version (if one is given), else Failed.
+ * `spec.clusterVersion` is the upgrade's source version [004 T4-299 "集群升级源版本"]: when given it must be the
+ * version the cluster's latest upgrade started from (that task's spec.version, or its baseline), else 400.
+ */
 export function createPostCheck(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  validatePostCheck(body);
+  const body = validatePostCheck(raw);
+  const source = str(body, 'spec', 'clusterVersion');
+  if (source !== undefined) {
+    const from = latestTask(ctx.world.state.tasks, c.uid, 'UpgradeTask')?.spec.version;
+    if (typeof from !== 'string')
+      throw new CceError('invalid', `spec.clusterVersion: cluster ${c.uid} has not been upgraded, so ${source} is no upgrade's source version`);
+    if (source !== from && source !== baselineOf(from))
+      throw new CceError('invalid', `spec.clusterVersion: ${source} is not the source version of the cluster's latest upgrade (${from})`);
+  }
   const target = str(body, 'spec', 'targetVersion');
   const spec: JsonObject = clone(body.spec as JsonObject);
   spec.clusterID = c.uid;

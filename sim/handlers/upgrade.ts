@@ -35,9 +35,9 @@ export function newTask(ctx: Ctx, clusterId: string, kind: TaskRec['kind'], spec
 }
 
 export function upgradeCluster(ctx: Ctx): Reply {
-  const body = bodyObject(ctx);
+  const raw = bodyObject(ctx);
   const c = findCluster(ctx);
-  validateUpgrade(body);
+  const body = validateUpgrade(raw);
   requireAvailable(c, 'upgrade');
   const action = get(body, 'spec', 'clusterUpgradeAction') as JsonObject;
   const target = str(action, 'targetVersion') as string;

@@ -15,10 +15,16 @@ export interface ClusterView {
   jobID?: string;
   /** The phase to show instead of the current one (delete response shows the phase before deletion). */
   phase?: string;
-  /** Create response: Autopilot shows `jobid`/`resourceJobId` annotations and no alias. */
-  createResponse?: { resourceJobId: string };
+  /**
+   * Create response: Autopilot shows `jobid`/`resourceJobId` annotations and no alias; standard echoes the
+   * request's annotations [003 T4-22] (they are not persisted).
+   */
+  createResponse?: { resourceJobId: string; annotations: Record<string, string> };
   deleteStatus?: JsonObject;
 }
+
+/** The availability zone Autopilot GET/list report (the simulator models no regions). */
+export const SIMULATED_AZ = 'az1.dc1';
 
 export function endpointOf(c: ClusterRec): string {
   const n = parseInt(c.uid.replace(/-/g, '').slice(0, 4), 16) % 250;
@@ -44,13 +50,16 @@ export function renderCluster(world: World, c: ClusterRec, now: number, view: Cl
       annotations.enableAutopilot = 'true';
     }
     metadata.labels = { FeatureGates: 'elbv3,' };
-  } else if (Object.keys(c.labels).length > 0) {
-    metadata.labels = { ...c.labels };
+  } else {
+    if (Object.keys(c.labels).length > 0) metadata.labels = { ...c.labels };
+    if (view.createResponse) Object.assign(annotations, view.createResponse.annotations);
   }
   if (view.detail) Object.assign(annotations, detailAnnotations(world, c, now));
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
   const spec = clone(c.spec);
   if (c.tags.length > 0 || c.autopilot) spec.clusterTags = c.tags.map((t) => ({ key: t.key, value: t.value }));
+  // Autopilot `az` is a query-only field [004 T4-5 "仅查询返回字段"]: not in the create response.
+  if (c.autopilot && !view.createResponse) spec.az = SIMULATED_AZ;
   const status: JsonObject = { phase };
   if (view.jobID) status.jobID = view.jobID;
   if (c.reason && phase !== 'Available') status.reason = c.reason;

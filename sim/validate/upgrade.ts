@@ -1,9 +1,14 @@
-/** Upgrade-family bodies: UpgradeTask (metadata.apiVersion/kind), PreCheckTask, PostCheckTask. */
-import { S, validator } from './schema.js';
+/**
+ * Upgrade-family bodies (seed 004 §4.3; standard CCE serves the same model): UpgradeTask (§4.3.1 T4-210..T4-218),
+ * PreCheckTask (§4.3.5 T4-238..T4-241), PostCheckTask (§4.3.8 T4-298/T4-299).
+ */
+import { CceError } from '../errors.js';
+import { str, type JsonObject } from '../json.js';
+import { S, bodyValidator } from './schema.js';
 
 const nodeSelector = S.obj({ key: S.str(), value: S.arr(S.str()), operator: S.str() }, ['key', 'operator']);
 
-export const validateUpgrade = validator(
+const upgradeBody = bodyValidator(
   S.obj(
     {
       metadata: S.obj({ apiVersion: S.str(), kind: S.str() }, ['apiVersion', 'kind']),
@@ -38,9 +43,18 @@ export const validateUpgrade = validator(
   ),
 );
 
+/** Validates an upgrade body; returns it normalised. `inPlaceRollingUpdate` is required for that strategy type [T4-217]. */
+export function validateUpgrade(raw: unknown): JsonObject {
+  const body = upgradeBody(raw);
+  const strategy = (body.spec as JsonObject).clusterUpgradeAction as JsonObject;
+  if (str(strategy, 'strategy', 'type') === 'inPlaceRollingUpdate' && (strategy.strategy as JsonObject).inPlaceRollingUpdate === undefined)
+    throw new CceError('invalid', 'spec.clusterUpgradeAction.strategy.inPlaceRollingUpdate: is required when strategy.type is inPlaceRollingUpdate');
+  return body;
+}
+
 const selector = S.obj({ key: S.enumOf(['node.uid']), values: S.arr(S.str()), operator: S.enumOf(['In']) }, ['key', 'operator']);
 
-export const validatePreCheck = validator(
+export const validatePreCheck = bodyValidator(
   S.obj(
     {
       apiVersion: { const: 'v3' },
@@ -52,11 +66,11 @@ export const validatePreCheck = validator(
         skippedCheckItemList: S.arr(S.obj({ name: S.str(), resourceSelector: selector })),
       }),
     },
-    ['apiVersion', 'kind'],
+    ['apiVersion', 'kind', 'spec'],
   ),
 );
 
-export const validatePostCheck = validator(
+export const validatePostCheck = bodyValidator(
   S.obj(
     {
       apiVersion: { const: 'v3' },

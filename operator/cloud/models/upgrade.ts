@@ -20,9 +20,26 @@ export interface UpgradeAddonConfig {
   values?: JsonObject;
 }
 
+/** [004 T4-218] */
+export interface InPlaceRollingUpdate {
+  /** Node upgrade step, 1..40; the API recommends 20. */
+  userDefinedStep?: number;
+}
+
+/** [004 T4-217] */
+export interface UpgradeStrategy {
+  /** Only `inPlaceRollingUpdate`. */
+  type: 'inPlaceRollingUpdate' | string;
+  /**
+   * Required when `type` is `inPlaceRollingUpdate` ("指定原地升级策略类型时必选"): the API refuses the upgrade
+   * without it. (Typed optional only because responses and other flavours are read through this type too.)
+   */
+  inPlaceRollingUpdate?: InPlaceRollingUpdate;
+}
+
 export interface ClusterUpgradeAction {
   targetVersion: string;
-  strategy: { type: 'inPlaceRollingUpdate' | string; inPlaceRollingUpdate?: { userDefinedStep?: number } };
+  strategy: UpgradeStrategy;
   addons?: UpgradeAddonConfig[];
   nodeOrder?: Record<string, NodePriority[]>;
   nodePoolOrder?: Record<string, number>;

@@ -15,6 +15,11 @@ import { compareMinor, downgradeMessage, nextUpgradeStep } from './version.js';
 type UpgradeState = NonNullable<NonNullable<CceCluster['status']>['upgrade']>;
 
 const FAILED = new Set(['Failed', 'Error']);
+/**
+ * Nodes upgraded per step: the in-place strategy's object is required with that strategy type and its step is
+ * 1..40, 20 recommended [004 §4.3.1 T4-217, T4-218].
+ */
+const UPGRADE_NODE_STEP = 20;
 /** How often a failed step is re-read while it waits for the user. */
 const FAILED_RECHECK_MS = 300_000;
 
@@ -74,7 +79,8 @@ export async function advanceUpgrade(p: Pass<CceCluster, Cluster, void>): Promis
       return failed(`upgrade pre-check for ${target} ${phase}: ${why}`);
     }
     if (phase !== 'Success' && state.taskID) return progressing(`pre-check for ${target}: ${phase ?? 'pending'}`, state);
-    const m = await cloud.upgrades.upgrade(id, { targetVersion: target, strategy: { type: 'inPlaceRollingUpdate' } });
+    const strategy = { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: UPGRADE_NODE_STEP } };
+    const m = await cloud.upgrades.upgrade(id, { targetVersion: target, strategy });
     return progressing(`upgrade to ${target} started`, { ...state, step: 'Upgrade', taskID: m.taskId });
   }
   if (state.step === 'Upgrade') {

@@ -60,15 +60,18 @@ describe('sim: standard cluster validation, conflicts, quotas and phases', () =>
     expect(q.body).to.deep.equal({ quotas: [{ quotaKey: 'cluster', quotaLimit: 2, used: 2, unit: 'count' }] });
   });
 
-  it('update: only while Available (429 while Creating); changes spec.description only', async () => {
+  it('update: only while Available (429 while Creating); changes spec.description only (other fields only echoed)', async () => {
     const uid = (await s.call('POST', `${P}/clusters`, clusterBody('upd-one'))).body.metadata.uid as string;
     const early = await s.call('PUT', `${P}/clusters/${uid}`, { spec: { description: 'x' } });
     expect(early.status).to.equal(429);
     expect(early.body.error_code).to.equal('CCE.01429002');
     await s.admin.advanceClock(100);
-    const res = await s.call('PUT', `${P}/clusters/${uid}`, { spec: { description: 'new description', flavor: 'cce.s2.large' } });
+    const res = await s.call('PUT', `${P}/clusters/${uid}`, { spec: { description: 'new description', flavor: 'cce.s1.small' } });
     expect(res.status).to.equal(200);
     expect(res.body.spec).to.include({ description: 'new description', flavor: 'cce.s1.small' });
+    const flavor = await s.call('PUT', `${P}/clusters/${uid}`, { spec: { description: 'new description', flavor: 'cce.s2.large' } });
+    expect(flavor.status).to.equal(400);
+    expect(flavor.body.error_msg).to.match(/spec\.flavor: cannot be changed/);
   });
 
   it('create job: Initializing → Running → Success while the cluster is Creating → Available', async () => {

@@ -129,6 +129,11 @@ export function poolBody(name: string, count: number, extra: Record<string, unkn
   };
 }
 
+/** A node pool update body as the API documents it (kind, apiVersion, metadata.name, spec.initialNodeCount and spec.nodeTemplate required). */
+export function poolUpdateBody(name: string, count: number, spec: Record<string, unknown> = {}): Record<string, unknown> {
+  return { kind: 'NodePool', apiVersion: 'v3', metadata: { name }, spec: { initialNodeCount: count, nodeTemplate: {}, ...spec } };
+}
+
 /** A plain node:http request (fetch refuses GET bodies; the official SDK sends `{}` on GET). */
 export function rawRequest(
   url: string,

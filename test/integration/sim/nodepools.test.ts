@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { P, clusterBody, poolBody, startSim, type Sim } from './helpers.js';
+import { P, clusterBody, poolBody, poolUpdateBody, startSim, type Sim } from './helpers.js';
 
 describe('sim: node pools and nodes (jobSeconds 100, clock advanced by the admin API)', () => {
   let s: Sim;
@@ -45,16 +45,16 @@ describe('sim: node pools and nodes (jobSeconds 100, clock advanced by the admin
   it('update: scale changes go through Synchronizing; other changes show Synchronized; both settle to ""', async () => {
     const id = (await s.call('POST', `${P}/clusters/${cid}/nodepools`, poolBody('scale', 1))).body.metadata.uid as string;
     await s.admin.advanceClock(100);
-    const up = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, { spec: { initialNodeCount: 3, autoscaling: { enable: true, maxNodeCount: 10 } } });
+    const up = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 3, { autoscaling: { enable: true, maxNodeCount: 10 } }));
     expect(up.status).to.equal(200);
     expect(up.body.status).to.deep.equal({ currentNode: 1, phase: 'Synchronizing' });
     expect(up.body.spec.autoscaling).to.include({ enable: true, maxNodeCount: 10 });
     await s.admin.advanceClock(100);
     expect((await s.call('GET', `${P}/clusters/${cid}/nodepools/${id}`)).body.status).to.deep.equal({ currentNode: 3, phase: '' });
-    const labels = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, { spec: { nodeTemplate: { k8sTags: { team: 'a' } } } });
+    const labels = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 3, { nodeTemplate: { k8sTags: { team: 'a' } } }));
     expect(labels.body.status.phase).to.equal('Synchronized');
     expect(labels.body.spec.nodeTemplate.k8sTags).to.deep.equal({ team: 'a', 'cce.cloud.com/cce-nodepool': 'scale' });
-    const down = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, { spec: { initialNodeCount: 1 } });
+    const down = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 1));
     expect(down.body.status.phase).to.equal('Synchronizing');
     await s.admin.advanceClock(100);
     expect((await s.call('GET', `${P}/clusters/${cid}/nodepools/${id}`)).body.status).to.deep.equal({ currentNode: 1, phase: '' });

@@ -102,7 +102,7 @@ for (const [name, f] of Object.entries(flavours)) {
 
     it('pre-check failure reports an AddonLimit item', async () => {
       await s.admin.addFault({ kind: 'jobFailure', operation: name === 'standard' ? 'CreatePreCheck' : 'CreateAutopilotPreCheck', reason: 'addon [ CoreDNS ] status is abnormal' });
-      const id = (await s.call('POST', `${C}/operation/precheck`, { apiVersion: 'v3', kind: 'PreCheckTask' })).body.metadata.uid as string;
+      const id = (await s.call('POST', `${C}/operation/precheck`, { apiVersion: 'v3', kind: 'PreCheckTask', spec: {} })).body.metadata.uid as string;
       await s.admin.advanceClock(100);
       const done = await s.call('GET', `${C}/operation/precheck/tasks/${id}`);
       expect(done.body.status.phase).to.equal('Failed');

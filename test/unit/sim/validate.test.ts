@@ -29,13 +29,19 @@ const ap = (spec: Record<string, unknown> = {}) => ({
 });
 const template = { flavor: 'f', az: 'az', login: { sshKey: 'k' }, rootVolume: { size: 40, volumetype: 'SSD' }, dataVolumes: [{ size: 100, volumetype: 'GPSSD' }] };
 const pool = (spec: Record<string, unknown> = {}, name = 'pool') => ({ kind: 'NodePool', apiVersion: 'v3', metadata: { name }, spec: { initialNodeCount: 1, nodeTemplate: template, ...spec } });
+const poolPut = (spec: Record<string, unknown> = {}) => ({ kind: 'NodePool', apiVersion: 'v3', metadata: { name: 'pool' }, spec: { initialNodeCount: 1, nodeTemplate: {}, ...spec } });
+const poolNow = { metadata: { name: 'pool' }, spec: { initialNodeCount: 1, nodeTemplate: template } };
 
 describe('sim validation', () => {
   const cases: Record<string, { reason: string; run: () => void; want: string }> = {
     clusterOk: { reason: 'a minimal standard body', run: () => validateCreateCluster(cluster()), want: 'ok' },
     clusterName4: { reason: 'names are at least 4 characters', run: () => validateCreateCluster(cluster({}, 'abc')), want: 'invalid: metadata.name: must NOT have fewer than 4 characters' },
     clusterType: { reason: 'type enum', run: () => validateCreateCluster(cluster({ type: 'Mainframe' })), want: 'invalid: spec.type: must be one of "VirtualMachine", "ARM64", "BareMetal", "Windows"' },
-    clusterDec: { reason: 'dedicated flavors are accepted', run: () => validateCreateCluster(cluster({ flavor: 'cce.dec.s2.large' })), want: 'ok' },
+    clusterDec: {
+      reason: 'dedicated flavors are accepted (with the clusterAZ and dssMasterVolumes they require)',
+      run: () => validateCreateCluster(cluster({ flavor: 'cce.dec.s2.large', extendParam: { clusterAZ: 'dec-az1', dssMasterVolumes: 'p1.sas;p2.ssd' } })),
+      want: 'ok',
+    },
     clusterEni: { reason: 'eni needs Turbo', run: () => validateCreateCluster(cluster({ containerNetwork: { mode: 'eni' } })), want: 'invalid: spec.containerNetwork.mode: eni requires spec.category Turbo' },
     clusterEniTurbo: { reason: 'eni with Turbo', run: () => validateCreateCluster(cluster({ category: 'Turbo', containerNetwork: { mode: 'eni' } })), want: 'ok' },
     clusterCidr: { reason: 'cidr format', run: () => validateCreateCluster(cluster({ containerNetwork: { mode: 'overlay_l2', cidr: 'ten' } })), want: 'invalid: spec.containerNetwork.cidr: must match ^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$' },
@@ -50,8 +56,8 @@ describe('sim validation', () => {
     poolLogin: { reason: 'login needs sshKey or userPassword', run: () => validateCreateNodePool(pool({ nodeTemplate: { ...template, login: {} } }), 50), want: 'invalid: spec.nodeTemplate.login: one of sshKey or userPassword is required' },
     poolTaint: { reason: 'taint effect enum', run: () => validateCreateNodePool(pool({ nodeTemplate: { ...template, taints: [{ key: 'k', effect: 'Never' }] } }), 50), want: 'invalid: spec.nodeTemplate.taints.0.effect: must be one of "NoSchedule", "PreferNoSchedule", "NoExecute"' },
     poolMaxPods: { reason: 'maxPods 16..256', run: () => validateCreateNodePool(pool({ nodeTemplate: { ...template, extendParam: { maxPods: 300 } } }), 50), want: 'invalid: spec.nodeTemplate.extendParam.maxPods: must be <= 256' },
-    poolLimit: { reason: 'autoscaling max above the flavor limit', run: () => validateUpdateNodePool({ spec: { autoscaling: { maxNodeCount: 201 } } }, 200), want: "tooManyNodes: spec.autoscaling.maxNodeCount: 201 exceeds the cluster flavor's limit of 200 nodes" },
-    poolTags: { reason: 'at most 20 k8sTags', run: () => validateUpdateNodePool({ spec: { nodeTemplate: { k8sTags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) } } }, 50), want: 'invalid: spec.nodeTemplate.k8sTags: must NOT have more than 20 properties' },
+    poolLimit: { reason: 'autoscaling max above the flavor limit', run: () => validateUpdateNodePool(poolPut({ autoscaling: { maxNodeCount: 201 } }), 200, poolNow), want: "tooManyNodes: spec.autoscaling.maxNodeCount: 201 exceeds the cluster flavor's limit of 200 nodes" },
+    poolTags: { reason: 'at most 20 k8sTags', run: () => validateUpdateNodePool(poolPut({ nodeTemplate: { k8sTags: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) } }), 50, poolNow), want: 'invalid: spec.nodeTemplate.k8sTags: must NOT have more than 20 properties' },
     addonNoCluster: { reason: 'install needs spec.clusterID', run: () => validateInstall({ kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { addonTemplateName: 'a', version: '1', values: {} } }), want: 'invalid: spec.clusterID: is required' },
     rollbackNoCluster: { reason: 'rollback needs clusterID', run: () => validateRollback({}), want: 'invalid: clusterID: is required' },
     upgradeMeta: { reason: 'upgrade needs metadata.kind', run: () => validateUpgrade({ metadata: { apiVersion: 'v3' }, spec: {} }), want: 'invalid: metadata.kind: is required' },
