@@ -46,14 +46,15 @@ export interface CreateNodePoolRequest {
 }
 
 /** PUT body: scaling (`initialNodeCount`, `autoscaling`) and template labels/taints. */
+/** The update body [003 §4.1.22 T4-267..271]: kind, apiVersion, metadata.name, the count and nodeTemplate are required. */
 export interface UpdateNodePoolRequest {
-  kind?: 'NodePool';
-  apiVersion?: 'v3';
-  metadata?: { name?: string };
+  kind: 'NodePool';
+  apiVersion: 'v3';
+  metadata: { name: string };
   spec: {
-    initialNodeCount?: number;
+    initialNodeCount: number;
     autoscaling?: NodePoolAutoscaling;
-    nodeTemplate?: { k8sTags?: Record<string, string>; taints?: Taint[] };
+    nodeTemplate: { k8sTags?: Record<string, string>; taints?: Taint[] };
   };
 }
 

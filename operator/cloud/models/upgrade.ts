@@ -34,7 +34,7 @@ export interface UpgradeStrategy {
    * Required when `type` is `inPlaceRollingUpdate` ("指定原地升级策略类型时必选"): the API refuses the upgrade
    * without it. (Typed optional only because responses and other flavours are read through this type too.)
    */
-  inPlaceRollingUpdate?: InPlaceRollingUpdate;
+  inPlaceRollingUpdate: InPlaceRollingUpdate;
 }
 
 export interface ClusterUpgradeAction {

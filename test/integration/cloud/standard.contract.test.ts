@@ -98,7 +98,12 @@ describe('cloud contract: standard CCE', function () {
     expect(ready.spec.initialNodeCount).to.equal(1);
     expect((await cce.nodePools.list(clusterId)).items.map((p) => p.metadata.uid)).to.include(poolId);
     expect((await cce.nodePools.findByName(clusterId, 'pool-a'))?.metadata.uid).to.equal(poolId);
-    await cce.nodePools.update(clusterId, poolId, { spec: { initialNodeCount: 2, autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 4 } } });
+    await cce.nodePools.update(clusterId, poolId, {
+      kind: 'NodePool',
+      apiVersion: 'v3',
+      metadata: { name: 'pool-a' },
+      spec: { initialNodeCount: 2, autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 4 }, nodeTemplate: {} },
+    });
     await eventually(async () => ((await cce.nodePools.get(clusterId, poolId)).status?.currentNode === 2 ? true : undefined));
   });
 
@@ -166,7 +171,7 @@ describe('cloud contract: standard CCE', function () {
     const id = (await cce.clusters.create(standardCluster('contract-std-retry'))).body.metadata.uid!;
     await until(id, 'Available');
     await admin.fault({ kind: 'jobFailure', operation: 'UpgradeCluster', count: 1, reason: 'injected' });
-    const up = await cce.upgrades.upgrade(id, { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate' } });
+    const up = await cce.upgrades.upgrade(id, { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } });
     await eventually(async () => ((await cce.upgrades.getTask(id, up.taskId!)).status?.phase === 'Failed' ? true : undefined));
     await cce.upgrades.retry(id);
     await eventually(async () => ((await cce.upgrades.getTask(id, up.taskId!)).status?.phase === 'Success' ? true : undefined));

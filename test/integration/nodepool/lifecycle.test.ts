@@ -133,7 +133,12 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     const p = await readyPool('pool-b');
     // The autoscaler (played by a direct API call) grows the pool to 4 nodes.
     const cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
-    await cloud.nodePools.update(p.status!.clusterID!, p.status!.nodePoolID!, { spec: { initialNodeCount: 4 } });
+    await cloud.nodePools.update(p.status!.clusterID!, p.status!.nodePoolID!, {
+      kind: 'NodePool',
+      apiVersion: 'v3',
+      metadata: { name: 'pool-b' },
+      spec: { initialNodeCount: 4, autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 5 }, nodeTemplate: {} },
+    });
     cloud.close();
     await admin.clearRequests();
     await pools.patch('pool-b', { metadata: { annotations: { 'cce.operator.dev/refresh-requested-at': new Date().toISOString() } } });
