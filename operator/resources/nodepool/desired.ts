@@ -43,14 +43,15 @@ export function createRequest(cr: CceNodePool): CreateNodePoolRequest {
  */
 export function updateRequest(cr: CceNodePool, observed: NodePool): UpdateNodePoolRequest {
   const spec = cr.spec;
-  const count = autoscalingEnabled(spec) ? (observed.spec?.initialNodeCount ?? observed.status?.currentNode) : spec.initialNodeCount;
+  // The count is required in the body: while autoscaling, the cloud's (the autoscaler's), else the spec's.
+  const count = autoscalingEnabled(spec) ? (observed.spec?.initialNodeCount ?? observed.status?.currentNode ?? spec.initialNodeCount) : spec.initialNodeCount;
   const labels = spec.nodeTemplate.k8sTags ?? observed.spec?.nodeTemplate?.k8sTags;
   return {
     kind: 'NodePool',
     apiVersion: 'v3',
     metadata: { name: observed.metadata?.name ?? cloudName(cr) },
     spec: {
-      ...(count !== undefined ? { initialNodeCount: count } : {}),
+      initialNodeCount: count,
       autoscaling: spec.autoscaling ?? { enable: false },
       nodeTemplate: { k8sTags: userLabels(labels), taints: spec.nodeTemplate.taints ?? [] },
     },
