@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { parseEndpointList } from './resources/endpoint-trust.js';
 import { formatDuration, parseDuration } from './runtime/duration.js';
 import { LOG_LEVELS, type LogLevel } from './runtime/logger.js';
 import type { ManagerSettings } from './runtime/manager.js';
@@ -12,6 +13,8 @@ export interface OperatorConfig extends ManagerSettings {
   kubeconfig: string;
   logLevel: LogLevel;
   cceEndpoint: string;
+  /** Comma-separated URL prefixes (parseEndpointList) the operator-wide credentials may be sent to. */
+  trustedEndpoints: string;
   cceQps: number;
   cceBurst: number;
   cceTimeoutMs: number;
@@ -35,6 +38,14 @@ interface Setting {
 
 const positive = (v: unknown) => ((v as number) > 0 ? undefined : 'must be greater than 0');
 const fraction = (v: unknown) => ((v as number) >= 0 && (v as number) < 1 ? undefined : 'must be in [0, 1)');
+const urlList = (v: unknown) => {
+  try {
+    parseEndpointList(v as string);
+    return undefined;
+  } catch (err) {
+    return `must be comma-separated http(s) URL prefixes: ${(err as Error).message}`;
+  }
+};
 
 export const SETTINGS: readonly Setting[] = [
   { key: 'kubeconfig', flag: 'kubeconfig', env: 'KUBECONFIG', kind: 'string', def: '', defText: '~/.kube/config, then in-cluster', help: 'Path to a kubeconfig file.' },
@@ -56,6 +67,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'shutdownTimeoutMs', flag: 'shutdown-timeout', env: 'CCE_OPERATOR_SHUTDOWN_TIMEOUT', kind: 'duration', def: '30s', check: positive, help: 'On SIGTERM, how long in-flight reconciles may take to finish.' },
   { key: 'logLevel', flag: 'log-level', env: 'CCE_OPERATOR_LOG_LEVEL', kind: 'string', def: 'info', check: (v) => (LOG_LEVELS.includes(v as LogLevel) ? undefined : `must be one of ${LOG_LEVELS.join(', ')}`), help: 'error, warn, info or debug.' },
   { key: 'cceEndpoint', flag: 'cce-endpoint', env: 'CCE_OPERATOR_CCE_ENDPOINT', kind: 'string', def: '', defText: 'regional endpoint', help: 'Override the CCE API base URL (e.g. the simulator).' },
+  { key: 'trustedEndpoints', flag: 'trusted-endpoints', env: 'CCE_OPERATOR_TRUSTED_ENDPOINTS', kind: 'string', def: '', defText: 'none', check: urlList, help: 'Comma-separated URL prefixes (scheme, host and port exact; path prefix) the operator-wide credentials may also be sent to, besides the regional endpoints and --cce-endpoint. An object naming any other endpoint must name its own credentials Secret.' },
   { key: 'cceQps', flag: 'cce-qps', env: 'CCE_OPERATOR_CCE_QPS', kind: 'number', def: '10', check: positive, help: 'Client-side budget of CCE API requests per second, per (endpoint, project), shared by all objects.' },
   { key: 'cceBurst', flag: 'cce-burst', env: 'CCE_OPERATOR_CCE_BURST', kind: 'int', def: '20', check: positive, help: 'Requests that may go out at once before --cce-qps applies.' },
   { key: 'cceTimeoutMs', flag: 'cce-timeout', env: 'CCE_OPERATOR_CCE_TIMEOUT', kind: 'duration', def: '30s', check: positive, help: 'Timeout of each CCE API request attempt.' },

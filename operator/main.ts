@@ -6,6 +6,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { ConfigError, parseConfig } from './config.js';
 import { CloudClients } from './resources/cloud-clients.js';
 import { defaultCredentials } from './resources/credentials.js';
+import { parseEndpointList } from './resources/endpoint-trust.js';
 import { KubeSecrets } from './resources/kube-secrets.js';
 import { controllers } from './resources/registry.js';
 import { Manager, createLogger } from './runtime/index.js';
@@ -35,6 +36,7 @@ const log = createLogger({ level: config.logLevel, defaultMeta: { component: 'cc
 const manager = new Manager({ kubeConfig: kc, settings: config, log });
 const clouds = new CloudClients({
   ...(config.cceEndpoint ? { endpoint: config.cceEndpoint } : {}),
+  trustedEndpoints: parseEndpointList(config.trustedEndpoints),
   onCall: (e) => manager.metrics.recordCloudCall(e),
   client: { rateLimit: { ratePerSecond: config.cceQps, burst: config.cceBurst }, timeoutMs: config.cceTimeoutMs, logger: log },
 });

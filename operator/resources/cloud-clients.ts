@@ -1,11 +1,17 @@
 /**
  * One CceClient per (endpoint, project, flavor, credentials), reused across reconciles so connections and the
  * per-project rate budget are shared. Keys hold a hash of the credentials, never the credentials.
+ *
+ * The trust boundary (endpoint-trust.ts): an object that names an endpoint the operator does not trust gets no
+ * operator-wide credentials — it must name a credentials Secret, else `forObject` refuses before any request.
  */
 import { createHash } from 'node:crypto';
 import { CceClient, type CceClientOptions, type CceCredentials, type OnCall } from '../cloud/index.js';
 import type { CceFlavor } from '../cloud/models/common.js';
+import { Terminal } from '../runtime/result.js';
 import { resolveCredentials, type SecretReader } from './credentials.js';
+import { trustsEndpoint } from './endpoint-trust.js';
+import { ManagedReason } from './managed/reasons.js';
 
 export interface CloudTarget {
   region?: string;
@@ -19,6 +25,8 @@ export interface CloudTarget {
 export interface ObjectTarget {
   region?: string | undefined;
   endpoint?: string | undefined;
+  /** Where `endpoint` comes from, for messages (default `spec.endpoint`; a node pool's may be its CceCluster's). */
+  endpointFrom?: string | undefined;
   projectID: string;
   autopilot: boolean;
   credentialsSecretRef?: { name: string } | undefined;
@@ -27,6 +35,8 @@ export interface ObjectTarget {
 export interface CloudClientFactoryOptions {
   /** Operator-wide endpoint override (flag --cce-endpoint); a spec.endpoint wins. */
   endpoint?: string;
+  /** URL prefixes (flag --trusted-endpoints, normalised) the operator-wide credentials may also be sent to. */
+  trustedEndpoints?: readonly string[];
   onCall?: OnCall;
   /** Extra client options (timeouts, retries) for every client. */
   client?: Partial<CceClientOptions>;
@@ -57,8 +67,12 @@ export class CloudClients {
     return client;
   }
 
-  /** The client for an object: its credentials Secret (same namespace) or the operator-wide fallback. */
+  /**
+   * The client for an object: its credentials Secret (same namespace) or the operator-wide fallback — the latter
+   * only for an endpoint the operator trusts. Throws Terminal `UntrustedEndpoint` (nothing sent anywhere) otherwise.
+   */
   async forObject(secrets: SecretReader, namespace: string, t: ObjectTarget, fallback: CceCredentials | undefined): Promise<CceClient> {
+    if (!t.credentialsSecretRef) this.checkTrust(t);
     const credentials = await resolveCredentials(secrets, namespace, t.credentialsSecretRef, fallback);
     return this.get({
       ...(t.region ? { region: t.region } : {}),
@@ -67,6 +81,18 @@ export class CloudClients {
       flavor: t.autopilot ? 'autopilot' : 'standard',
       credentials,
     });
+  }
+
+  /** Refuses an endpoint the operator-wide credentials must not go to. */
+  checkTrust(t: ObjectTarget): void {
+    const policy = { operatorEndpoint: this.opts.endpoint, trusted: this.opts.trustedEndpoints };
+    if (trustsEndpoint(policy, t.endpoint, t.region)) return;
+    throw new Terminal(
+      `${t.endpointFrom ?? 'spec.endpoint'} ${JSON.stringify(t.endpoint)} is not an endpoint the operator trusts with its own credentials ` +
+        `(the region's Huawei Cloud endpoint, --cce-endpoint, --trusted-endpoints): name a credentials Secret in ` +
+        `spec.credentialsSecretRef, or ask the operator's administrator to add it to --trusted-endpoints`,
+      ManagedReason.UntrustedEndpoint,
+    );
   }
 
   close(): void {

@@ -10,31 +10,38 @@ import { ManagedReason } from './managed/reasons.js';
 
 export interface ErrorReport {
   reason: string;
+  /** For the condition: carries the CCE request id of a failed call. */
   message: string;
+  /** For the Event (and the thrown error): the same without the request id, so repeats aggregate. */
+  eventMessage: string;
+  requestId?: string | undefined;
   terminal: boolean;
   /** What the runtime should see (thrown after the status is written). */
   error: Error;
 }
 
 export function describeError(err: unknown): ErrorReport {
-  if (err instanceof Terminal) return { reason: err.reason, message: err.message, terminal: true, error: err };
-  if (err instanceof Transient) return { reason: err.reason, message: err.message, terminal: false, error: err };
-  if (err instanceof RequeueAfter) return { reason: ManagedReason.Waiting, message: err.message, terminal: false, error: err };
+  const same = (message: string) => ({ message, eventMessage: message });
+  if (err instanceof Terminal) return { reason: err.reason, ...same(err.message), terminal: true, error: err };
+  if (err instanceof Transient) return { reason: err.reason, ...same(err.message), terminal: false, error: err };
+  if (err instanceof RequeueAfter) return { reason: ManagedReason.Waiting, ...same(err.message), terminal: false, error: err };
   if (err instanceof CredentialsError) {
     const reason = ManagedReason.CredentialsError;
-    return { reason, message: err.message, terminal: true, error: new Terminal(err.message, reason) };
+    return { reason, ...same(err.message), terminal: true, error: new Terminal(err.message, reason) };
   }
   if (isCceApiError(err)) {
-    const where = `${err.operation}${err.requestId ? ` (request ${err.requestId})` : ''}`;
-    const message = `${where} failed: HTTP ${err.httpStatus} ${err.code}: ${err.message}`;
+    const what = `failed: HTTP ${err.httpStatus} ${err.code}: ${err.message}`;
+    const message = `${err.operation}${err.requestId ? ` (request ${err.requestId})` : ''} ${what}`;
+    const eventMessage = `${err.operation} ${what}`;
+    const base = { message, eventMessage, requestId: err.requestId };
     if (err.throttled) {
-      const error = new RequeueAfter(err.retryAfterMs ?? 30_000, message, { cause: err });
-      return { reason: ManagedReason.Throttled, message, terminal: false, error };
+      const error = new RequeueAfter(err.retryAfterMs ?? 30_000, eventMessage, { cause: err });
+      return { reason: ManagedReason.Throttled, ...base, terminal: false, error };
     }
     const reason = ManagedReason.CloudError;
-    if (err.terminal) return { reason, message, terminal: true, error: new Terminal(message, reason, { cause: err }) };
-    return { reason, message, terminal: false, error: new Transient(message, reason, { cause: err }) };
+    if (err.terminal) return { reason, ...base, terminal: true, error: new Terminal(eventMessage, reason, { cause: err }) };
+    return { reason, ...base, terminal: false, error: new Transient(eventMessage, reason, { cause: err }) };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { reason: ManagedReason.ReconcileError, message, terminal: false, error: err instanceof Error ? err : new Error(message) };
+  return { reason: ManagedReason.ReconcileError, ...same(message), terminal: false, error: err instanceof Error ? err : new Error(message) };
 }

@@ -40,9 +40,11 @@ export function dependentTarget(obj: Dependent, cluster: CceCluster | undefined,
   const s = obj.spec;
   const projectID = s.projectID ?? cluster?.spec.projectID;
   if (!projectID) return undefined;
+  const inherited = !s.endpoint && !!cluster?.spec.endpoint;
   return {
     region: s.region ?? cluster?.spec.region,
     endpoint: s.endpoint ?? cluster?.spec.endpoint,
+    ...(inherited ? { endpointFrom: `spec.endpoint of CceCluster ${obj.spec.clusterRef?.name ?? ''}` } : {}),
     projectID,
     autopilot,
     credentialsSecretRef: s.credentialsSecretRef ?? cluster?.spec.credentialsSecretRef,

@@ -3,26 +3,39 @@ import type { JsonSchema } from './crd-builder.js';
 
 export const str = (description: string, maxLength = 256) => ({ type: 'string', description, maxLength }) as const;
 
+/** A Huawei Cloud project id (32 hex characters in the cloud; letters, digits, - and _ accepted): no control characters. */
+export const PROJECT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]*$';
+/** A region id, e.g. `cn-north-4` (the form operator/cloud/endpoints.ts puts into the regional endpoint's host). */
+export const REGION_PATTERN = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$';
+/** An http(s) base URL (a bare host gets https://): no spaces, control characters, user info, query or fragment. */
+export const ENDPOINT_PATTERN =
+  '^([Hh][Tt][Tt][Pp][Ss]?://)?([^\\x00-\\x20\\x7f/?#@\\\\:\\[\\]]+|\\[[0-9A-Fa-f:.]+\\])(:[0-9]{1,5})?(/[^\\x00-\\x20\\x7f?#\\\\]*)?$';
+
 export const secretRefSchema = {
   type: 'object',
   description:
     'Secret in the same namespace holding Huawei Cloud credentials: keys `accessKey` and `secretKey` (optionally ' +
     '`securityToken` for temporary credentials), or `token` (an IAM token). When absent, the operator-wide ' +
     'default credentials are used (environment variables HW_ACCESS_KEY / HW_SECRET_KEY / HW_SECURITY_TOKEN, or ' +
-    'HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK).',
+    'HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK), and only with an endpoint the operator trusts.',
   required: ['name'],
   properties: { name: str('Name of the Secret.', 253) },
 } as const satisfies JsonSchema;
 
 /** Operator fields shared by all kinds (merged into each kind's spec properties). */
 export const commonSpecProperties = {
-  region: str('Huawei Cloud region, e.g. `cn-north-4`. Selects the default CCE endpoint. Immutable.', 64),
-  projectID: str('Huawei Cloud project ID the resource lives in. Immutable.', 64),
-  endpoint: str(
-    'Override of the CCE API endpoint, e.g. `https://cce.cn-north-4.myhuaweicloud.com` or a simulator URL. ' +
-      'Default: derived from `region` (or the operator flag --cce-endpoint).',
-    512,
-  ),
+  region: { ...str('Huawei Cloud region, e.g. `cn-north-4`. Selects the default CCE endpoint. Immutable.', 64), pattern: REGION_PATTERN },
+  projectID: { ...str('Huawei Cloud project ID the resource lives in. Immutable.', 64), pattern: PROJECT_ID_PATTERN },
+  endpoint: {
+    ...str(
+      'Override of the CCE API endpoint, e.g. `https://cce.cn-north-4.myhuaweicloud.com` or a simulator URL. ' +
+        'Default: derived from `region` (or the operator flag --cce-endpoint). The operator-wide credentials are sent ' +
+        'only to endpoints the operator trusts (the region\'s, --cce-endpoint, --trusted-endpoints): naming any other ' +
+        'endpoint requires `credentialsSecretRef` (else Stalled, reason UntrustedEndpoint).',
+      512,
+    ),
+    pattern: ENDPOINT_PATTERN,
+  },
   credentialsSecretRef: secretRefSchema,
   deletionPolicy: {
     type: 'string',

@@ -75,6 +75,25 @@ export interface KindDefinition {
   status: JsonSchema;
   printerColumns: PrinterColumn[];
   description: string;
+  /** CEL rules on the whole object (they may read metadata.name, e.g. the cloud name it defaults to). */
+  rootRules?: readonly CelRule[];
+}
+
+/**
+ * The CEL rule (on the whole object) that the cloud name — spec.metadata.name, else metadata.name — follows the
+ * cloud's naming rule. spec.metadata.name carries the same rule as a schema pattern; this one covers the default.
+ */
+export function cloudNameRule(o: { noun: string; min: number; max: number; pattern: string; rule: string }): CelRule {
+  const name = 'self.metadata.name';
+  return {
+    rule:
+      `(has(self.spec.metadata) && has(self.spec.metadata.name)) || ` +
+      `(size(${name}) >= ${o.min} && size(${name}) <= ${o.max} && ${name}.matches('${o.pattern}'))`,
+    messageExpression:
+      `'metadata.name "' + ${name} + '" cannot be the ${o.noun} name in CCE (${o.rule}); ` +
+      `set spec.metadata.name to a valid name or rename the object'`,
+    reason: 'FieldValueInvalid',
+  };
 }
 
 export function buildCrd(def: KindDefinition): Crd {
@@ -97,6 +116,7 @@ export function buildCrd(def: KindDefinition): Crd {
             openAPIV3Schema: {
               type: 'object',
               description: def.description,
+              ...(def.rootRules?.length ? { 'x-kubernetes-validations': def.rootRules } : {}),
               required: ['spec'],
               properties: {
                 apiVersion: { type: 'string' },

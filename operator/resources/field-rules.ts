@@ -42,6 +42,11 @@ export interface FieldRule<O = never, R = never> {
   equal?(desired: unknown, actual: unknown): boolean;
   /** What the CCE documents say when the API cannot change the field for this object (e.g. its flavour). */
   limitation?(obj: O): string | undefined;
+  /**
+   * An immutable object row whose CEL rule compares only these sub-paths (relative to `path`); the rest may change
+   * (e.g. the Secret reference that replaced an inline password: never sent after the create).
+   */
+  immutableParts?: readonly string[];
 }
 
 /** The operator fields every kind has (commonSpecProperties in common-schema.ts). */
@@ -63,6 +68,10 @@ function presence(root: string, path: string): string {
 export function celRules<O, R>(fields: readonly FieldRule<O, R>[]): CelRule[] {
   const rules: CelRule[] = [];
   for (const f of fields) {
+    if (f.change === 'immutable' && f.immutableParts) {
+      rules.push(...celRules(f.immutableParts.map((part) => ({ path: `${f.path}.${part}`, change: 'immutable' as const, observed: f.observed }))));
+      continue;
+    }
     const self = `self.${f.path}`;
     const old = `oldSelf.${f.path}`;
     const [hasSelf, hasOld] = [presence('self', f.path), presence('oldSelf', f.path)];

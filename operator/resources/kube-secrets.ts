@@ -1,7 +1,11 @@
 /**
  * Secrets through the Kubernetes API: credentials are read, kubeconfigs written (owned by their CceCluster),
- * and finalizers put on credentials Secrets while objects use them. Finalizer edits read and patch with
- * `Accept: PartialObjectMetadata`, so they never bring a Secret's data into memory.
+ * and finalizers put on credentials Secrets while objects use them. Finalizer edits and ownership checks read and
+ * patch with `Accept: PartialObjectMetadata`, so they never bring a Secret's data into memory.
+ *
+ * A kubeconfig is written only to a Secret the operator creates, or to one it created for the same CceCluster
+ * (label `app.kubernetes.io/managed-by: cce-operator` AND a controller ownerReference to that CceCluster's uid):
+ * any other Secret of that name is never written (its data, owner and lifetime stay as they are).
  */
 import { CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { isConflict, isNotFound } from '../runtime/api-errors.js';
@@ -11,6 +15,32 @@ import type { SecretReader } from './credentials.js';
 
 /** What addFinalizer found: added now, already there, Secret terminating (nothing changed), or no such Secret. */
 export type SecretFinalizerResult = 'added' | 'present' | 'deleting' | 'missing';
+
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY = 'cce-operator';
+
+/** The metadata of a Secret the operator created for an owner, kept on a replace. */
+export type OwnedSecretMeta = Pick<NonNullable<V1Secret['metadata']>, 'labels' | 'annotations' | 'ownerReferences' | 'finalizers' | 'resourceVersion'>;
+
+/** Who holds a Secret name: nobody, the operator for this owner, or someone else (never written). */
+export type SecretHolder = { state: 'absent' } | { state: 'ours'; meta: OwnedSecretMeta } | { state: 'foreign'; why: string };
+
+/** Whether Secret metadata shows one the operator created for `owner` (label and controller ownerReference). */
+export function holderOf(meta: V1Secret['metadata'] | undefined, owner: KubeObject): SecretHolder {
+  if (!meta) return { state: 'absent' };
+  const labelled = meta.labels?.[MANAGED_BY_LABEL] === MANAGED_BY;
+  const uid = owner.metadata?.uid;
+  const owned = !!uid && (meta.ownerReferences ?? []).some((r) => r.uid === uid && r.controller === true);
+  if (labelled && owned) {
+    const { labels, annotations, ownerReferences, finalizers, resourceVersion } = meta;
+    return { state: 'ours', meta: { labels, annotations, ownerReferences, finalizers, resourceVersion } };
+  }
+  const others = (meta.ownerReferences ?? []).map((r) => `${r.kind} ${r.name}`);
+  const why = !labelled
+    ? `it was not created by cce-operator (no label ${MANAGED_BY_LABEL}=${MANAGED_BY})`
+    : `it belongs to ${others.length ? others.join(', ') : 'no CceCluster'}, not to this CceCluster`;
+  return { state: 'foreign', why };
+}
 
 const metadataOnly = setHeaderOptions('Accept', METADATA_WATCH_ACCEPT);
 const metadataMergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch, metadataOnly);
@@ -38,27 +68,34 @@ export class KubeSecrets implements SecretReader {
     }
   }
 
-  async write(namespace: string, name: string, data: Record<string, string>, owner: KubeObject): Promise<void> {
+  /** Who holds Secret `namespace/name` (metadata only). */
+  async holder(namespace: string, name: string, owner: KubeObject): Promise<SecretHolder> {
+    return holderOf(await this.readMetadata(namespace, name), owner);
+  }
+
+  /**
+   * Writes `data` as the whole data of a Secret the operator owns: creates it when `held` is absent (409 if someone
+   * created it meanwhile), else replaces the one it created, keeping its metadata, with the resourceVersion seen
+   * (409 if it changed meanwhile). Never called for a foreign Secret.
+   */
+  async write(namespace: string, name: string, data: Record<string, string>, owner: KubeObject, held: Exclude<SecretHolder, { state: 'foreign' }>): Promise<void> {
+    const ours = { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata?.name ?? '', uid: owner.metadata?.uid ?? '', controller: true };
+    const meta = held.state === 'ours' ? held.meta : {};
     const body: V1Secret = {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
+        ...meta,
         name,
         namespace,
-        labels: { 'app.kubernetes.io/managed-by': 'cce-operator' },
-        ownerReferences: [
-          { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata?.name ?? '', uid: owner.metadata?.uid ?? '', controller: true },
-        ],
+        labels: { ...(meta.labels ?? {}), [MANAGED_BY_LABEL]: MANAGED_BY },
+        ownerReferences: meta.ownerReferences ?? [ours],
       },
       type: 'Opaque',
       data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')])),
     };
-    try {
-      await this.api.replaceNamespacedSecret({ namespace, name, body });
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      await this.api.createNamespacedSecret({ namespace, body });
-    }
+    if (held.state === 'absent') await this.api.createNamespacedSecret({ namespace, body });
+    else await this.api.replaceNamespacedSecret({ namespace, name, body });
   }
 
   /**

@@ -162,8 +162,9 @@ export class Controller<T extends CustomObject = CustomObject> {
     }
   }
 
+  /** One Warning Event for a failed pass; the request id of a failed cloud call goes to its annotation. */
   private warn(obj: T, error: unknown): void {
-    this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error));
+    this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error), { requestId: requestIdOf(error) });
   }
 
   private gone(key: string): undefined {
@@ -206,7 +207,11 @@ export function describeType(t: ResourceType): string {
   return `${t.kind} (${t.plural}.${t.group}/${t.version})`;
 }
 
-function requestIdOf(err: unknown): string | undefined {
-  const id = (err as { requestId?: unknown } | undefined)?.requestId;
-  return typeof id === 'string' ? id : undefined;
+/** The request id an error (or one of its causes: a Terminal wrapping a CCE error) carries. */
+export function requestIdOf(err: unknown): string | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const id = (e as { requestId?: unknown }).requestId;
+    if (typeof id === 'string' && id) return id;
+  }
+  return undefined;
 }

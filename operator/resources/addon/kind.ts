@@ -9,6 +9,7 @@ import type { WatchSpec } from '../../runtime/controller-spec.js';
 import { CLUSTER_RESOURCE, dependentsOf } from '../cluster-ref.js';
 import type { CceCluster } from '../cluster/types.js';
 import type { ManagedKind } from '../managed/kind.js';
+import { freeFormProblem } from '../spec-bounds.js';
 import { addonGate, addonTarget, type AddonScope } from './cluster.js';
 import { addonExternal } from './external.js';
 import { addonFields } from './fields.js';
@@ -30,6 +31,7 @@ export const addonKind: ManagedKind<CceAddon, AddonInstance, AddonScope> = {
   idField: 'addonID',
   fields: addonFields,
   families: ['upgrade', 'update'],
+  validate: (obj) => freeFormProblem('spec.values', obj.spec.values),
   cloudName: (obj) => obj.spec.addonTemplateName,
   target: addonTarget,
   gate: (obj, ctx) => Promise.resolve(addonGate(obj, ctx)),

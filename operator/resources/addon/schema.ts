@@ -27,9 +27,12 @@ export const addonSpecSchema = {
       description: 'With clusterID: the cluster is a CCE Autopilot cluster (Autopilot add-on API). With clusterRef it is inherited. Immutable.',
     },
     addonTemplateName: {
+      // 2-30 characters [003 §4.3.2 表 4-308 addon_template_name, line 5463 of 003_24b9bd5b1c280adb.txt: "最小长度: 2
+      // 最大长度: 30"]; the pattern only keeps out what no template name has (spaces, control characters, URL syntax).
       type: 'string',
       minLength: 2,
       maxLength: 30,
+      pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
       description: 'Add-on template name, e.g. `coredns`, `metrics-server`, `everest`. One instance per template per cluster. Immutable.',
     },
     version: {

@@ -1,8 +1,8 @@
 /** The CceCluster CRD: schema, CEL rules from the field table, printer columns. */
-import { buildCrd } from '../crd-builder.js';
+import { buildCrd, cloudNameRule } from '../crd-builder.js';
 import { celRules } from '../field-rules.js';
 import { clusterFields } from './fields.js';
-import { clusterSpecSchema, clusterStatusSchema } from './schema.js';
+import { CLUSTER_NAME, clusterSpecSchema, clusterStatusSchema } from './schema.js';
 
 export const cceclusterCrd = buildCrd({
   kind: 'CceCluster',
@@ -10,6 +10,13 @@ export const cceclusterCrd = buildCrd({
   singular: 'ccecluster',
   shortNames: ['ccc'],
   description: 'CceCluster is a Huawei Cloud CCE cluster (standard or Autopilot) managed declaratively by cce-operator.',
+  rootRules: [
+    cloudNameRule({
+      noun: 'cluster',
+      ...CLUSTER_NAME,
+      rule: '4-128 characters: lower-case letters, digits and -, starting with a letter, not ending with -',
+    }),
+  ],
   spec: {
     ...clusterSpecSchema,
     'x-kubernetes-validations': [
@@ -29,6 +36,14 @@ export const cceclusterCrd = buildCrd({
       {
         rule: "!self.enableAutopilot || self.containerNetwork.mode == 'eni'",
         message: 'spec.containerNetwork.mode must be eni when spec.enableAutopilot is true',
+      },
+      {
+        // One certificate per rotation: a rotation window as long as the validity would issue one on every pass.
+        rule:
+          '!has(self.kubeconfigSecretRef) || (has(self.kubeconfigSecretRef.rotateBeforeDays) ? self.kubeconfigSecretRef.rotateBeforeDays : 7) < ' +
+          '(has(self.kubeconfigSecretRef.duration) ? self.kubeconfigSecretRef.duration : 30)',
+        message: 'spec.kubeconfigSecretRef.rotateBeforeDays must be less than spec.kubeconfigSecretRef.duration (days of validity)',
+        reason: 'FieldValueInvalid',
       },
     ],
   },

@@ -11,7 +11,7 @@ import { poolDeletionWatch, waitForNodePools } from './dependents.js';
 import { cloudName, isAutopilot } from './desired.js';
 import { clusterExternal } from './external.js';
 import { clusterFields } from './fields.js';
-import { kubeconfigStep, type SecretWriter } from './kubeconfig-export.js';
+import { KubeconfigExporter, type KubeconfigSecrets } from './kubeconfig-export.js';
 import { clusterActivity, clusterFacts, clusterReadyMessage } from './report.js';
 import type { CceCluster } from './types.js';
 import { advanceUpgrade } from './upgrade-flow.js';
@@ -20,12 +20,13 @@ export const CLUSTER_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', pl
 
 export interface ClusterDeps extends ManagedDeps {
   clouds: CloudClients;
-  secrets: ManagedDeps['secrets'] & SecretWriter;
+  secrets: ManagedDeps['secrets'] & KubeconfigSecrets;
   defaultCredentials?: CceCredentials | undefined;
 }
 
 export function clusterKind(deps: ClusterDeps): ManagedKind<CceCluster, Cluster, void> {
   const poll = deps.pollMs ?? 5000;
+  const kubeconfig = new KubeconfigExporter(deps.secrets);
   return {
     type: CLUSTER_TYPE,
     noun: 'cluster',
@@ -49,7 +50,8 @@ export function clusterKind(deps: ClusterDeps): ManagedKind<CceCluster, Cluster,
     facts: (c) => clusterFacts(c),
     readyMessage: (c) => clusterReadyMessage(c),
     inFlight: advanceUpgrade,
-    beforeReady: (p) => kubeconfigStep(p, deps.secrets),
+    beforeReady: (p) => kubeconfig.step(p),
+    forget: (key) => kubeconfig.forget(key),
     deleteBlockers: (obj, ctx) => waitForNodePools(obj, ctx, poll),
     watches: [poolDeletionWatch],
   };

@@ -16,6 +16,8 @@ export const Reason = {
   InvalidSpec: 'InvalidSpec',
   UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
   KubeconfigExported: 'KubeconfigExported',
+  /** spec.kubeconfigSecretRef names a Secret the operator did not create for this CceCluster: never written (Stalled). */
+  SecretNotOwned: 'SecretNotOwned',
 } as const;
 
 /** Set (or change) this annotation's value to retry a failed upgrade step once. */

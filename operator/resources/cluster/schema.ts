@@ -8,6 +8,13 @@ import type { JsonSchema } from '../crd-builder.js';
 const stringMap = (description: string) =>
   ({ type: 'object', description, maxProperties: 64, additionalProperties: { type: 'string', maxLength: 4096 } }) as const;
 
+/**
+ * CCE's cluster name rule [003 §4.1.1 表 4-4 metadata, line 761 of 003_24b9bd5b1c280adb.txt: "以小写字母开头,由小写字母、
+ * 数字、中划线(-)组成,长度范围 4-128位,且不能以中划线(-)结尾"]: on spec.metadata.name (schema) and on the
+ * metadata.name it defaults to (a CEL rule on the whole object, crd.ts).
+ */
+export const CLUSTER_NAME = { min: 4, max: 128, pattern: '^[a-z][a-z0-9-]*[a-z0-9]$' } as const;
+
 const subnetList = {
   type: 'array',
   maxItems: 32,
@@ -23,13 +30,23 @@ export const clusterSpecSchema = {
     hibernate: { type: 'boolean', default: false, description: 'Hibernate (true) or wake (false) the cluster. Standard CCE only.' },
     kubeconfigSecretRef: {
       type: 'object',
-      description: 'Export the cluster\'s kubeconfig (from the certificate API) into this Secret in the same namespace.',
+      description:
+        'Export the cluster\'s kubeconfig (from the certificate API) into this Secret in the same namespace. The operator ' +
+        'creates the Secret (label app.kubernetes.io/managed-by=cce-operator, owned by this CceCluster) and rewrites only ' +
+        'a Secret it created for this CceCluster: naming any other existing Secret is refused (Stalled, reason ' +
+        'SecretNotOwned) and that Secret is left untouched.',
       required: ['name'],
       properties: {
-        name: str('Secret name.', 253),
-        key: { type: 'string', default: 'kubeconfig', maxLength: 253, description: 'Key in the Secret.' },
+        name: { ...str('Secret name (a DNS subdomain).', 253), pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' },
+        key: { type: 'string', default: 'kubeconfig', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' },
         duration: { type: 'integer', minimum: 1, maximum: 1825, default: 30, description: 'Certificate validity in days.' },
-        rotateBeforeDays: { type: 'integer', minimum: 0, default: 7, description: 'Rotate this many days before expiry.' },
+        rotateBeforeDays: {
+          type: 'integer',
+          minimum: 0,
+          maximum: 1824,
+          default: 7,
+          description: 'Rotate this many days before expiry; less than `duration` (each certificate call issues a new certificate).',
+        },
       },
     },
     deleteOptions: {
@@ -52,9 +69,9 @@ export const clusterSpecSchema = {
       properties: {
         name: {
           type: 'string',
-          minLength: 4,
-          maxLength: 128,
-          pattern: '^[a-z][a-z0-9-]*[a-z0-9]$',
+          minLength: CLUSTER_NAME.min,
+          maxLength: CLUSTER_NAME.max,
+          pattern: CLUSTER_NAME.pattern,
           description: 'Cluster name: 4-128 chars, lower-case letters, digits and -, starting with a letter, not ending with -.',
         },
         alias: str('Display name (Autopilot; updatable).', 128),

@@ -19,7 +19,7 @@ export async function finalize<O extends ManagedObject, R, S>(l: Ladder<O, R, S>
   const blocker = await kind.deleteBlockers?.(l.obj, ctx);
   if (blocker) return l.step(undefined, blocker);
 
-  const external = kind.external(cloud, gate.scope);
+  const external = kind.external(cloud, gate.scope, l.deps.secrets);
   const id = l.recordedId;
   const observed = id ? await external.observe(id) : await external.find(l.obj);
   const noun = kind.noun;
@@ -40,7 +40,7 @@ export async function finalize<O extends ManagedObject, R, S>(l: Ladder<O, R, S>
   }
   const deleted = await external.delete(l.obj, observed);
   const rid = kind.idOf(observed);
-  ctx.events.normal(Reason.Deleting, `delete requested for ${noun} ${rid} (job ${deleted.jobID ?? 'n/a'}, request ${deleted.requestId ?? 'n/a'})`);
+  ctx.events.normal(Reason.Deleting, `delete requested for ${noun} ${rid} (job ${deleted.jobID ?? 'n/a'})`, { requestId: deleted.requestId });
   const set = { jobID: deleted.jobID, ...(id ? {} : { [kind.idField]: rid }) };
   await l.report({ observed: deleted.observed ?? observed, outcome: { state: 'progressing', reason: Reason.Deleting, message: `deleting (job ${deleted.jobID ?? 'n/a'})` }, set });
   return requeueAfter(l.poll, { jobInFlight: true });

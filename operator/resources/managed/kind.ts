@@ -8,6 +8,7 @@ import type { CceClient } from '../../cloud/index.js';
 import type { ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import type { CustomObject, ResourceType } from '../../runtime/kube-object.js';
 import type { ObjectTarget } from '../cloud-clients.js';
+import type { SecretReader } from '../credentials.js';
 import type { FieldDiff } from '../field-diff.js';
 import type { Family, FieldRule } from '../field-rules.js';
 import type { Outcome } from '../status-report.js';
@@ -139,13 +140,19 @@ export interface ManagedKind<O extends ManagedObject, R, Scope> {
   fields: readonly FieldRule<O, R>[];
   /** The operation families, in the order a pass starts them (at most one per pass). */
   families: readonly Family[];
+  /**
+   * What the CRD cannot check (free-form fields' depth and size): the first problem, naming the field, or undefined.
+   * Runs before the target and any cloud call of a live object; a problem is Stalled, reason InvalidSpec.
+   */
+  validate?(obj: O): string | undefined;
   /** The name the cloud resource has (spec.metadata.name or the object's name; the template for add-ons). */
   cloudName(obj: O): string;
   /** Where the object's cloud is (region, project, endpoint, credentials), from the spec and cached objects. */
   target(obj: O, ctx: ReconcileContext<CustomObject>): { target: ObjectTarget } | Unreachable;
   /** Whether (and where) the kind may act now; may read the cloud (an unmanaged cluster). */
   gate(obj: O, ctx: ReconcileContext<CustomObject>, cloud: CceClient): Promise<Gate<Scope>>;
-  external(cloud: CceClient, scope: Scope): External<O, R>;
+  /** The verbs for one object's scope; `secrets` reads Secrets the spec names (e.g. a node pool's login password). */
+  external(cloud: CceClient, scope: Scope, secrets: SecretReader): External<O, R>;
   idOf(r: R): string | undefined;
   activity(r: R, obj: O): Activity;
   /** Status facts read from the cloud resource (phase, versions, counts...). Pure. */
@@ -164,4 +171,6 @@ export interface ManagedKind<O extends ManagedObject, R, Scope> {
   watches?: readonly WatchSpec<O>[];
   /** Readiness and cloud-phase message for the Ready condition (default "<noun> is <state>"). */
   readyMessage?(r: R, obj: O): { reason: string; message: string };
+  /** The object ("namespace/name") has left the cache: drop what the kind keeps in memory for it. */
+  forget?(key: string): void;
 }

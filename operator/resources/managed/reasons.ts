@@ -28,6 +28,13 @@ export const ManagedReason = {
   /** The credentials Secret is missing: wait for it (a watch resumes the object). */
   WaitingForCredentials: 'WaitingForCredentials',
   CredentialsError: 'CredentialsError',
+  /**
+   * The object names an endpoint (its own or its CceCluster's) the operator does not trust with its operator-wide
+   * credentials, and no credentials Secret: Stalled before any request goes out.
+   */
+  UntrustedEndpoint: 'UntrustedEndpoint',
+  /** The spec is one the cloud must never see (a malformed project id, values nested too deep, ...): Stalled. */
+  InvalidSpec: 'InvalidSpec',
   CloudError: 'CloudError',
   Throttled: 'Throttled',
   ReconcileError: 'ReconcileError',

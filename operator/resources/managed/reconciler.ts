@@ -20,6 +20,7 @@ import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
 import { CredentialsError, type SecretReader } from '../credentials.js';
 import { appliedHashesAfter, createHashes, describeFields, diffFingerprint, fieldDiffs, firstFamily, type FieldDiff } from '../field-diff.js';
 import { unobservedFields } from '../field-rules.js';
+import { targetProblem } from '../spec-bounds.js';
 import type { Outcome } from '../status-report.js';
 import { convergence, defaultConvergence, type ConvergencePolicy } from './convergence.js';
 import { protectSecret, SECRET_TYPE, type SecretFinalizers } from './credentials-guard.js';
@@ -53,6 +54,7 @@ export function managedController<O extends ManagedObject, R, S>(kind: ManagedKi
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
     reconcile: (_key, obj, ctx) => new Ladder(kind, deps, obj, ctx as unknown as Ctx).run(),
+    ...(kind.forget ? { forget: (key: string) => kind.forget?.(key) } : {}),
   };
 }
 
@@ -126,8 +128,15 @@ export class Ladder<O extends ManagedObject, R, S> {
       if (!this.ctx.finalizers.has(this.obj, FINALIZER)) return {};
       if (this.obj.spec.deletionPolicy === 'Orphan' || this.observeOnly) return this.release(`deletionPolicy ${this.obj.spec.deletionPolicy ?? 'Delete'}`);
     }
+    if (!deleting) {
+      const problem = this.kind.validate?.(this.obj);
+      if (problem) throw new Terminal(problem, Reason.InvalidSpec);
+    }
     const where = this.kind.target(this.obj, this.ctx);
     if ('state' in where) return this.notReachable(where, deleting);
+    // The target's fields reach HTTP headers and URLs: a control character would fail like a network error.
+    const malformed = targetProblem(where.target);
+    if (malformed) throw new Terminal(malformed, Reason.InvalidSpec);
     const cloud = await this.connect(where.target, deleting);
     if ('done' in cloud) return cloud.done;
     const gate = await this.kind.gate(this.obj, this.ctx, cloud.next);
@@ -136,7 +145,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     if (gate.state === 'release') throw new Error(`internal: gate 'release' for a live object (${gate.message})`);
     if (gate.state === 'wait') return this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000);
     if (!this.observeOnly) this.obj = (await this.ctx.finalizers.ensure(this.obj, FINALIZER)) as O;
-    const external = this.kind.external(cloud.next, gate.scope);
+    const external = this.kind.external(cloud.next, gate.scope, this.deps.secrets);
     const found = await this.identify(cloud.next, external, gate);
     if ('done' in found) return found.done;
     const pass: Pass<O, R, S> = { obj: this.obj, ctx: this.ctx, cloud: cloud.next, scope: gate.scope, external, observed: found.next };
@@ -266,7 +275,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     };
     const message = created.message ?? `created ${noun} ${name} (${created.id ?? 'id n/a'})${created.jobID ? `, job ${created.jobID}` : ''}`;
     await this.report({ observed: created.observed, outcome: { state: 'progressing', reason: Reason.CreateRequested, message }, set });
-    this.ctx.events.normal(Reason.CreateRequested, `${message}, request ${created.requestId ?? 'n/a'}`);
+    this.ctx.events.normal(Reason.CreateRequested, message, { requestId: created.requestId });
     return requeueAfter(this.poll, { jobInFlight: true });
   }
 
@@ -300,6 +309,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     const waiting = this.kind.readiness?.({ ...pass, obj: this.obj });
     if (waiting) return this.step(observed, waiting);
     const before = await this.kind.beforeReady?.({ ...pass, obj: this.obj });
+    if (before && (before.outcome.state === 'stalled' || before.outcome.state === 'error')) return this.step(observed, before);
     if (before) {
       if (before.event) this.ctx.events.normal(before.outcome.reason, before.outcome.message);
       Object.assign(this.carry, before.set ?? {});
@@ -349,7 +359,7 @@ export class Ladder<O extends ManagedObject, R, S> {
       return this.progress({ observed: pass.observed, outcome: { state: 'error', reason: Reason.NotConverged, message } }, verdict.retryInMs);
     }
     const applied = await pass.external.update(this.obj, pass.observed, family, diffs);
-    this.ctx.events.normal(applied.reason, `${applied.message} (request ${applied.requestId ?? 'n/a'})`);
+    this.ctx.events.normal(applied.reason, applied.message, { requestId: applied.requestId });
     const lastUpdate = applied.multiStep
       ? undefined
       : { family, fields: diffs.map((d) => d.path), fingerprint, attempts: verdict.attempts, at: this.ctx.now().toISOString() };

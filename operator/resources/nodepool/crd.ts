@@ -1,8 +1,8 @@
 /** The CceNodePool CRD: schema, CEL rules from the field table, printer columns. */
-import { buildCrd } from '../crd-builder.js';
+import { buildCrd, cloudNameRule } from '../crd-builder.js';
 import { celRules } from '../field-rules.js';
 import { nodePoolFields } from './fields.js';
-import { nodePoolSpecSchema, nodePoolStatusSchema } from './schema.js';
+import { POOL_NAME, nodePoolSpecSchema, nodePoolStatusSchema } from './schema.js';
 
 export const ccenodepoolCrd = buildCrd({
   kind: 'CceNodePool',
@@ -10,6 +10,13 @@ export const ccenodepoolCrd = buildCrd({
   singular: 'ccenodepool',
   shortNames: ['ccnp'],
   description: 'CceNodePool is a node pool of a Huawei Cloud CCE cluster (standard CCE) managed declaratively by cce-operator.',
+  rootRules: [
+    cloudNameRule({
+      noun: 'node pool',
+      ...POOL_NAME,
+      rule: '1-50 characters: lower-case letters, digits and -, starting with a letter, not ending with -',
+    }),
+  ],
   spec: {
     ...nodePoolSpecSchema,
     'x-kubernetes-validations': [

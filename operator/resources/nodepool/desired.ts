@@ -3,6 +3,7 @@
  * one update request (count, autoscaling, labels, taints). Pure.
  */
 import type { CreateNodePoolRequest, NodePool, UpdateNodePoolRequest } from '../../cloud/index.js';
+import type { Login } from '../../cloud/models/node.js';
 import type { CceNodePool, CceNodePoolSpec } from './types.js';
 
 /** Spec keys that belong to the operator, not to the CCE request body. */
@@ -30,9 +31,11 @@ export function userLabels(tags: Record<string, string> | undefined): Record<str
   return out;
 }
 
-export function createRequest(cr: CceNodePool): CreateNodePoolRequest {
+/** The create body; `login` is the resolved login (login.ts: the password read from its Secret), never the spec's. */
+export function createRequest(cr: CceNodePool, login: Login): CreateNodePoolRequest {
   const spec: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(cr.spec)) if (!OPERATOR_KEYS.has(k) && v !== undefined) spec[k] = v;
+  spec.nodeTemplate = { ...cr.spec.nodeTemplate, login };
   return { kind: 'NodePool', apiVersion: 'v3', metadata: { name: cloudName(cr) }, spec: spec as unknown as CreateNodePoolRequest['spec'] };
 }
 

@@ -3,13 +3,15 @@
  * Every change (count, autoscaling, labels, taints) is ONE PUT carrying the full update body. No verb waits.
  */
 import { unlessNotFound, type CceClient, type NodePool } from '../../cloud/index.js';
+import type { SecretReader } from '../credentials.js';
 import { describeFields } from '../field-diff.js';
 import type { External } from '../managed/kind.js';
 import { cloudName, createRequest, updateRequest } from './desired.js';
+import { loginOf } from './login.js';
 import { Reason } from './reasons.js';
 import type { CceNodePool, ObservedPool, PoolScope } from './types.js';
 
-export function nodePoolExternal(cloud: CceClient, scope: PoolScope): External<CceNodePool, ObservedPool> {
+export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: SecretReader): External<CceNodePool, ObservedPool> {
   const clusterID = scope.clusterID;
   const seen = (p: NodePool | undefined): ObservedPool | undefined =>
     p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
@@ -18,7 +20,7 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope): External<C
     // A cluster gone from the cloud holds no pool of that name either.
     find: async (obj) => seen(await unlessNotFound(cloud.nodePools.findByName(clusterID, cloudName(obj)))),
     async create(obj) {
-      const m = await cloud.nodePools.create(clusterID, createRequest(obj));
+      const m = await cloud.nodePools.create(clusterID, createRequest(obj, await loginOf(obj, secrets)));
       const id = m.body?.metadata?.uid;
       return {
         id,

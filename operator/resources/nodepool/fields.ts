@@ -23,7 +23,9 @@ export const nodePoolFields: readonly FieldRule<CceNodePool, ObservedPool>[] = [
   { path: 'nodeTemplate.flavor', change: 'immutable', observed: true },
   { path: 'nodeTemplate.az', change: 'immutable', observed: true },
   { path: 'nodeTemplate.os', change: 'immutable', observed: true },
-  { path: 'nodeTemplate.login', change: 'immutable', observed: false }, // the password is masked in responses
+  // The password is masked in responses. The login method and user cannot change; the password's Secret reference
+  // (and dropping an inline password stored before the reference existed) may: it is read only for the create.
+  { path: 'nodeTemplate.login', change: 'immutable', observed: false, immutableParts: ['sshKey', 'userPassword.username'] },
   { path: 'nodeTemplate.rootVolume', change: 'immutable', observed: true },
   { path: 'nodeTemplate.dataVolumes', change: 'immutable', observed: true },
   { path: 'nodeTemplate.publicIP', change: 'immutable', observed: false }, // reduced to {eip:{bandwidth:{}}}

@@ -7,6 +7,7 @@ import type { WatchSpec } from '../../runtime/controller-spec.js';
 import { CLUSTER_RESOURCE, dependentsOf } from '../cluster-ref.js';
 import type { CceCluster } from '../cluster/types.js';
 import type { ManagedKind } from '../managed/kind.js';
+import { freeFormProblem } from '../spec-bounds.js';
 import { poolGate, poolTarget } from './cluster-gate.js';
 import { cloudName } from './desired.js';
 import { nodePoolExternal } from './external.js';
@@ -23,12 +24,28 @@ export const clusterWatch: WatchSpec<CceNodePool> = {
   map: (changed, own) => dependentsOf(changed as CceCluster, own.list(changed.metadata?.namespace)),
 };
 
+/** The node template's free-form fields (extendParam of the template and of each volume), bounded. */
+export function poolProblem(pool: CceNodePool): string | undefined {
+  const t = pool.spec.nodeTemplate;
+  const free: Array<[string, unknown]> = [
+    ['spec.nodeTemplate.extendParam', t?.extendParam],
+    ['spec.nodeTemplate.rootVolume.extendParam', t?.rootVolume?.extendParam],
+    ...(t?.dataVolumes ?? []).map((v, i): [string, unknown] => [`spec.nodeTemplate.dataVolumes[${i}].extendParam`, v.extendParam]),
+  ];
+  for (const [field, value] of free) {
+    const problem = freeFormProblem(field, value);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
 export const nodePoolKind: ManagedKind<CceNodePool, ObservedPool, PoolScope> = {
   type: NODEPOOL_TYPE,
   noun: 'node pool',
   idField: 'nodePoolID',
   fields: nodePoolFields,
   families: ['update'],
+  validate: poolProblem,
   cloudName,
   target: poolTarget,
   gate: poolGate,

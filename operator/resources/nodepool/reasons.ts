@@ -16,4 +16,6 @@ export const Reason = {
   /** An update changed autoscaling, labels or taints. */
   Updating: 'Updating',
   UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
+  /** The Secret holding the login password (passwordSecretRef) or its key is missing: the create waits for it. */
+  WaitingForLoginSecret: 'WaitingForLoginSecret',
 } as const;

@@ -7,6 +7,20 @@
 import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
 import type { JsonSchema } from '../crd-builder.js';
 
+/**
+ * CCE's node pool name rule [003 §4.1.19 表 4-223 metadata, line 3918 of 003_24b9bd5b1c280adb.txt: "以小写字母开头,由小写
+ * 字母、数字、中划线(-)组成,长度范围1-50位,且不能以中划线(-)结尾,且不允许创建名为DefaultPool 的节点池"] (DefaultPool has
+ * capitals, so the pattern excludes it): on spec.metadata.name (schema) and the metadata.name it defaults to (crd.ts).
+ */
+export const POOL_NAME = { min: 1, max: 50, pattern: '^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$' } as const;
+
+/**
+ * Node counts: a pool cannot outgrow its cluster, and the largest cluster flavor manages 2000 nodes [003 §4.1.5
+ * 表 4-50 flavor, line 1561: "cce.s2.xlarge: 超大规模多控制节点CCE集群 (最大2000节点)"; 表 4-224 initialNodeCount / 表 4-226
+ * maxNodeCount: "不可大于集群规格对应的节点数量上限"].
+ */
+export const MAX_NODES = 2000;
+
 const LABEL_KEY = '^([a-zA-Z0-9]([-a-zA-Z0-9.]{0,251}[a-zA-Z0-9])?/)?[a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?$';
 const LABEL_VALUE = '^([a-zA-Z0-9]([-a-zA-Z0-9_.]{0,61}[a-zA-Z0-9])?)?$';
 
@@ -17,12 +31,14 @@ const volume = (what: string, min: number, max: number) =>
     required: ['size', 'volumetype'],
     properties: {
       size: { type: 'integer', minimum: min, maximum: max },
-      volumetype: str('`SATA` (common I/O), `SAS` (high I/O), `SSD` (ultra-high I/O), `GPSSD`...', 32),
+      // 003 表 4-80: SATA, SAS, SSD; GPSSD (general-purpose SSD) as the simulator accepts it.
+      volumetype: { type: 'string', enum: ['SATA', 'SAS', 'SSD', 'GPSSD'], description: '`SATA` (common I/O), `SAS` (high I/O), `SSD` (ultra-high I/O), `GPSSD` (general-purpose SSD).' },
       extendParam: { type: 'object', description: 'e.g. `{"useType":"docker"}`.', 'x-kubernetes-preserve-unknown-fields': true },
       metadata: {
         type: 'object',
         description: 'Disk encryption.',
-        properties: { __system__encrypted: str('`0` or `1`.', 1), __system__cmkid: str('KMS key ID.', 64) },
+        // 003 表 4-85: "0 代表不加密,1代表加密"
+        properties: { __system__encrypted: { type: 'string', enum: ['0', '1'], description: '`0` (not encrypted) or `1`.' }, __system__cmkid: str('KMS key ID.', 64) },
       },
     },
   }) as const;
@@ -47,13 +63,42 @@ export const nodeTemplateSchema = {
     os: str('Node OS, e.g. `EulerOS 2.9`.', 64),
     login: {
       type: 'object',
-      description: 'Exactly one of `sshKey` (key-pair name) or `userPassword` (password salted and base64-encoded as the API requires).',
+      description:
+        'Exactly one of `sshKey` (key-pair name) or `userPassword` (the password from a Secret: never in the spec, where ' +
+        'everyone who can read the CceNodePool would read it).',
       properties: {
         sshKey: str('Key-pair name.', 64),
         userPassword: {
           type: 'object',
-          required: ['password'],
-          properties: { username: { type: 'string', default: 'root', maxLength: 32 }, password: str('Salted SHA-512 crypt, base64.', 1024) },
+          properties: {
+            username: { type: 'string', default: 'root', maxLength: 32 },
+            passwordSecretRef: {
+              type: 'object',
+              description:
+                'Secret in the same namespace holding the password salted and base64-encoded as the API requires ' +
+                '(salted SHA-512 crypt, base64). Read only when the pool is created.',
+              required: ['name'],
+              properties: {
+                name: str('Name of the Secret.', 253),
+                key: { type: 'string', default: 'password', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' },
+              },
+            },
+            password: str('Not accepted (a password in the spec is readable by everyone who can read the object): use passwordSecretRef.', 1024),
+          },
+          'x-kubernetes-validations': [
+            {
+              rule: '!has(self.password)',
+              message:
+                'spec.nodeTemplate.login.userPassword.password is not accepted: put the password in a Secret and name it in ' +
+                'spec.nodeTemplate.login.userPassword.passwordSecretRef',
+              reason: 'FieldValueForbidden',
+            },
+            {
+              rule: 'has(self.passwordSecretRef)',
+              message: 'spec.nodeTemplate.login.userPassword.passwordSecretRef is required (the Secret holding the password)',
+              reason: 'FieldValueRequired',
+            },
+          ],
         },
       },
     },
@@ -63,7 +108,7 @@ export const nodeTemplateSchema = {
       type: 'object',
       properties: {
         ids: { type: 'array', maxItems: 32, items: str('EIP ID.', 64) },
-        count: { type: 'integer', minimum: 1 },
+        count: { type: 'integer', minimum: 1, maximum: MAX_NODES },
         eip: {
           type: 'object',
           required: ['iptype'],
@@ -77,7 +122,7 @@ export const nodeTemplateSchema = {
         },
       },
     },
-    billingMode: { type: 'integer', description: '0 = on demand.' },
+    billingMode: { type: 'integer', enum: [0], description: '0 = on demand (003 表 4-75: the only value; cannot be changed).' },
     nodeNicSpec: {
       type: 'object',
       properties: { primaryNic: { type: 'object', properties: { subnetId: str('Subnet (network ID) of the primary NIC.', 64) } } },
@@ -139,9 +184,9 @@ export const nodePoolSpecSchema = {
       properties: {
         name: {
           type: 'string',
-          minLength: 1,
-          maxLength: 50,
-          pattern: '^[a-z]([a-z0-9-]{0,48}[a-z0-9])?$',
+          minLength: POOL_NAME.min,
+          maxLength: POOL_NAME.max,
+          pattern: POOL_NAME.pattern,
           description: 'Pool name: 1-50 chars, lower-case letters, digits and -, starting with a letter, not ending with -. `DefaultPool` is reserved.',
         },
       },
@@ -151,6 +196,7 @@ export const nodePoolSpecSchema = {
     initialNodeCount: {
       type: 'integer',
       minimum: 0,
+      maximum: MAX_NODES,
       description: 'Node count. Changing it scales the pool — unless autoscaling is enabled: then the autoscaler owns the count.',
     },
     autoscaling: {
@@ -158,8 +204,8 @@ export const nodePoolSpecSchema = {
       description: 'Autoscaling settings (updatable).',
       properties: {
         enable: { type: 'boolean' },
-        minNodeCount: { type: 'integer', minimum: 0 },
-        maxNodeCount: { type: 'integer', minimum: 0 },
+        minNodeCount: { type: 'integer', minimum: 0, maximum: MAX_NODES },
+        maxNodeCount: { type: 'integer', minimum: 0, maximum: MAX_NODES },
         scaleDownCooldownTime: { type: 'integer', minimum: 0, description: 'Minutes a scaled-up node is protected from scale-down.' },
         priority: { type: 'integer', description: 'Higher is preferred when scaling up.' },
       },

@@ -69,4 +69,35 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
     );
     expect(auto).to.contain('spec.flavor must be cce.autopilot.cluster when spec.enableAutopilot is true');
   });
+
+  // security: what the operator used to find out only from the cloud (or never), refused at apply with a readable message
+  const refused = {
+    'an object name too short for a CCE cluster (no spec.metadata.name)': {
+      body: sample('abc'),
+      message: 'metadata.name \\"abc\\" cannot be the cluster name in CCE (4-128 characters: lower-case letters, digits and -, starting with a letter, not ending with -); set spec.metadata.name',
+    },
+    'an object name with dots': { body: sample('prod.eu'), message: 'metadata.name \\"prod.eu\\" cannot be the cluster name in CCE' },
+    'an object name starting with a digit': { body: sample('1cluster'), message: 'cannot be the cluster name in CCE' },
+    'rotateBeforeDays as long as the validity (a certificate per pass)': {
+      body: sample('rotate', { kubeconfigSecretRef: { name: 'kc', duration: 7, rotateBeforeDays: 7 } }),
+      message: 'spec.kubeconfigSecretRef.rotateBeforeDays must be less than spec.kubeconfigSecretRef.duration',
+    },
+    'rotateBeforeDays by default (7) with a shorter validity': {
+      body: sample('rotate-default', { kubeconfigSecretRef: { name: 'kc', duration: 5 } }),
+      message: 'spec.kubeconfigSecretRef.rotateBeforeDays must be less than spec.kubeconfigSecretRef.duration',
+    },
+    'a control character in projectID': { body: sample('ctl-project', { projectID: 'p\u0007' }), message: 'spec.projectID in body should match' },
+    'a region that is no region id': { body: sample('bad-region', { region: 'CN North 4' }), message: 'spec.region in body should match' },
+    'an endpoint with user info': { body: sample('bad-endpoint', { endpoint: 'https://cce.cn-north-4.myhuaweicloud.com@evil.example' }), message: 'spec.endpoint in body should match' },
+  };
+  for (const [reason, c] of Object.entries(refused)) {
+    it(`rejects ${reason}`, async () => {
+      expect(await rejection(api.createNamespacedCustomObject({ ...gv, namespace, body: c.body }))).to.contain(c.message);
+    });
+  }
+
+  it('accepts an object name that is no CCE name when spec.metadata.name is, and a rotation shorter than the validity', async () => {
+    await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('prod.eu', { metadata: { name: 'prod-eu' } }) });
+    await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('rotate-ok', { kubeconfigSecretRef: { name: 'kc', duration: 8, rotateBeforeDays: 7 } }) });
+  });
 });

@@ -37,16 +37,37 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
     },
     'minNodeCount above maxNodeCount': { body: nodePool('minmax', 'main', { autoscaling: { enable: true, minNodeCount: 5, maxNodeCount: 2 } }), message: 'minNodeCount must not exceed' },
     'a login with both sshKey and password': {
-      body: withTemplate(nodePool('login', 'main'), { login: { sshKey: 'k', userPassword: { password: 'x' } } }),
+      body: withTemplate(nodePool('login', 'main'), { login: { sshKey: 'k', userPassword: { passwordSecretRef: { name: 's' } } } }),
       message: 'exactly one of sshKey and userPassword',
     },
     'an invalid pool name': { body: nodePool('badname', 'main', { metadata: { name: 'DefaultPool' } }), message: 'spec.metadata.name' },
+    // security: a password in the spec is readable by everyone who can read the object
+    'a login password in the spec': {
+      body: withTemplate(nodePool('inline-pw', 'main'), { login: { userPassword: { username: 'root', password: 'JDYkc2FsdA==' } } }),
+      message: 'spec.nodeTemplate.login.userPassword.password is not accepted: put the password in a Secret and name it in spec.nodeTemplate.login.userPassword.passwordSecretRef',
+    },
+    // security: the cloud name defaults to metadata.name, which Kubernetes allows to hold dots and 253 characters
+    'an object name that is no CCE pool name (no spec.metadata.name)': {
+      body: nodePool('pool.with.dots', 'main'),
+      message: 'metadata.name \\"pool.with.dots\\" cannot be the node pool name in CCE (1-50 characters',
+    },
+    'an object name longer than 50 characters': { body: nodePool(`p${'x'.repeat(50)}`, 'main'), message: 'cannot be the node pool name in CCE' },
+    'more nodes than the largest cluster manages': { body: nodePool('huge', 'main', { initialNodeCount: 2001 }), message: 'spec.initialNodeCount: Invalid value: 2001: spec.initialNodeCount in body should be less than or equal to 2000' },
+    'an undocumented volume type': { body: withTemplate(nodePool('vol', 'main'), { rootVolume: { volumetype: 'FLOPPY', size: 40 } }), message: 'spec.nodeTemplate.rootVolume.volumetype: Unsupported value' },
   };
   for (const [reason, c] of Object.entries(creates)) {
     it(`rejects ${reason}`, async () => {
       expect(await rejection(create(c.body))).to.contain(c.message);
     });
   }
+
+  it('accepts a password from a Secret, and an object name with dots when spec.metadata.name is the cloud name', async () => {
+    await create(withTemplate(nodePool('secret-pw', 'main'), { login: { userPassword: { passwordSecretRef: { name: 'pool-login' } } } }));
+    await create(nodePool('pool.with.dots', 'main', { metadata: { name: 'dotted-pool' } }));
+    // The Secret reference may change (it is read only at create); the login method and user may not.
+    await patch('secret-pw', { nodeTemplate: { login: { userPassword: { username: 'root', passwordSecretRef: { name: 'other-secret' } } } } });
+    expect(await rejection(patch('secret-pw', { nodeTemplate: { login: { sshKey: 'k', userPassword: null } } }))).to.contain('spec.nodeTemplate.login.sshKey is immutable');
+  });
 
   it('accepts a pool of an unmanaged cluster with region and projectID', async () => {
     const base = nodePool('unmanaged', 'x');

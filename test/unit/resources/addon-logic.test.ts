@@ -465,13 +465,13 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
       reason: 'region, project, endpoint, credentials and Autopilot-ness from the CceCluster',
       obj: addon(),
       cluster: cluster(false),
-      want: { target: { region: 'r1', endpoint: 'http://sim', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'creds' } } },
+      want: { target: { region: 'r1', endpoint: 'http://sim', endpointFrom: 'spec.endpoint of CceCluster c', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'creds' } } },
     },
     'own settings win': {
       reason: 'the add-on\'s credentials Secret',
       obj: addon({ credentialsSecretRef: { name: 'mine' } }),
       cluster: cluster(true),
-      want: { target: { region: 'r1', endpoint: 'http://sim', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'mine' } } },
+      want: { target: { region: 'r1', endpoint: 'http://sim', endpointFrom: 'spec.endpoint of CceCluster c', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'mine' } } },
     },
     'project unknown': { reason: 'wait for the CceCluster', obj: addon(), cluster: undefined, want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster c does not exist (yet) in namespace n' } },
     'project unknown, deleting': {

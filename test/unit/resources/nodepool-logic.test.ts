@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import { CceApiError, type CceClient, type Cluster, type NodePool, type UpdateNodePoolRequest } from '../../../operator/cloud/index.js';
 import type { KubeObject } from '../../../operator/runtime/kube-object.js';
-import { Terminal } from '../../../operator/runtime/result.js';
+import { Terminal, Transient } from '../../../operator/runtime/result.js';
 import type { CceCluster } from '../../../operator/resources/cluster/types.js';
 import { createHashes, fieldDiffs, type FieldDiff } from '../../../operator/resources/field-diff.js';
 import { deletingGate, managedGate, poolGate, poolTarget, unmanagedGate } from '../../../operator/resources/nodepool/cluster-gate.js';
 import { createRequest, updateRequest } from '../../../operator/resources/nodepool/desired.js';
 import { nodePoolExternal } from '../../../operator/resources/nodepool/external.js';
 import { nodePoolFields } from '../../../operator/resources/nodepool/fields.js';
+import { loginOf } from '../../../operator/resources/nodepool/login.js';
 import { clusterWatch, nodePoolKind } from '../../../operator/resources/nodepool/kind.js';
 import { poolActivity, poolFacts, poolReadiness, poolReadyMessage } from '../../../operator/resources/nodepool/report.js';
 import type { CceNodePool, CceNodePoolSpec, ObservedPool, PoolScope } from '../../../operator/resources/nodepool/types.js';
@@ -149,14 +150,47 @@ describe('resources/nodepool: field rows through fieldDiffs', () => {
 
 describe('resources/nodepool: request bodies', () => {
   it('create: operator fields stripped, the cloud name from spec.metadata.name or the object', () => {
-    const body = createRequest(cr({ version: 'v1.28', projectID: 'p', metadata: { name: 'cloud-name' } }));
+    const body = createRequest(cr({ version: 'v1.28', projectID: 'p', metadata: { name: 'cloud-name' } }), { sshKey: 'k' });
     expect({ kind: body.kind, apiVersion: body.apiVersion, metadata: body.metadata, keys: Object.keys(body.spec).sort() }).to.deep.equal({
       kind: 'NodePool',
       apiVersion: 'v3',
       metadata: { name: 'cloud-name' },
       keys: ['initialNodeCount', 'nodeTemplate', 'type'],
     });
-    expect(createRequest(cr()).metadata.name).to.equal('pool');
+    expect(createRequest(cr(), { sshKey: 'k' }).metadata.name).to.equal('pool');
+  });
+
+  // Hole: a node pool's login password sat in its spec in clear text. It comes from a Secret now, read at create.
+  const withPassword = (userPassword: NonNullable<CceNodePoolSpec['nodeTemplate']['login']['userPassword']>) =>
+    cr({ nodeTemplate: { ...template, login: { userPassword } } });
+  const secretsWith = (data: Record<string, Record<string, string>>, reads: string[] = []) => ({
+    read: async (ns: string, name: string) => {
+      reads.push(`${ns}/${name}`);
+      return data[`${ns}/${name}`];
+    },
+  });
+
+  it('create: the login password comes from the Secret passwordSecretRef names, never from the spec', async () => {
+    const reads: string[] = [];
+    const secrets = secretsWith({ 'ns/pool-login': { pw: 'JDYkc2FsdA==' } }, reads);
+    const obj = withPassword({ username: 'root', passwordSecretRef: { name: 'pool-login', key: 'pw' } });
+    const body = createRequest(obj, await loginOf(obj, secrets));
+    expect(body.spec.nodeTemplate.login).to.deep.equal({ userPassword: { username: 'root', password: 'JDYkc2FsdA==' } });
+    expect(JSON.stringify(body)).to.not.contain('passwordSecretRef');
+    expect(reads).to.deep.equal(['ns/pool-login']);
+    const ssh = cr();
+    expect(createRequest(ssh, await loginOf(ssh, secrets)).spec.nodeTemplate.login, 'sshKey still works').to.deep.equal({ sshKey: 'k' });
+  });
+
+  it('create: an inline password is refused (InvalidSpec); a missing Secret or key waits (WaitingForLoginSecret)', async () => {
+    const inline = await loginOf(withPassword({ username: 'root', password: 'clear-text' }), secretsWith({})).catch((e: unknown) => e);
+    expect(inline).to.be.instanceOf(Terminal).and.include({ reason: 'InvalidSpec' });
+    expect((inline as Error).message).to.contain('passwordSecretRef').and.not.contain('clear-text');
+    const missing = await loginOf(withPassword({ passwordSecretRef: { name: 'nope' } }), secretsWith({})).catch((e: unknown) => e);
+    expect(missing).to.be.instanceOf(Transient).and.include({ reason: 'WaitingForLoginSecret' });
+    expect((missing as Error).message).to.contain('Secret ns/nope').and.contain('does not exist');
+    const noKey = await loginOf(withPassword({ passwordSecretRef: { name: 's' } }), secretsWith({ 'ns/s': { other: 'x' } })).catch((e: unknown) => e);
+    expect((noKey as Error).message).to.contain('has no key password');
   });
 
   const cases = {
@@ -218,7 +252,7 @@ describe('resources/nodepool: external', () => {
     }) as unknown as CceClient;
 
   it('observe and find: a 404 is "not there" (a gone cluster holds no pool)', async () => {
-    const ext = nodePoolExternal(fake([]), scope);
+    const ext = nodePoolExternal(fake([]), scope, { read: async () => undefined });
     expect([await ext.observe('np-1'), await ext.find(cr())]).to.deep.equal([undefined, undefined]);
   });
 
@@ -238,7 +272,7 @@ describe('resources/nodepool: external', () => {
     it(`update: ${name}, in ONE PUT of the full body`, async () => {
       const puts: { cluster: string; id: string; body: UpdateNodePoolRequest }[] = [];
       const diffs = fieldDiffs(nodePoolFields, c.obj, pool());
-      const applied = await nodePoolExternal(fake(puts), scope).update(c.obj, pool(), 'update', diffs);
+      const applied = await nodePoolExternal(fake(puts), scope, { read: async () => undefined }).update(c.obj, pool(), 'update', diffs);
       const got = { reason: applied.reason, message: applied.message, count: puts[0]?.body.spec.initialNodeCount };
       expect(got, c.reason).to.deep.equal(c.want);
       expect(puts.map((p) => [p.cluster, p.id, p.body.kind, p.body.apiVersion, p.body.metadata?.name])).to.deep.equal([['c-1', 'np-1', 'NodePool', 'v3', 'pool']]);

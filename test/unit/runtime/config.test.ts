@@ -30,6 +30,7 @@ describe('operator/config', () => {
       shutdownTimeoutMs: 30_000,
       logLevel: 'info',
       cceEndpoint: '',
+      trustedEndpoints: '',
       cceQps: 10,
       cceBurst: 20,
       cceTimeoutMs: 30_000,

@@ -145,6 +145,17 @@ describe('runtime/controller', () => {
     expect(h.runs).to.have.length(2);
   });
 
+  it('the Warning for a failed cloud call carries the request id (cause chain) beside the message, not in it', async () => {
+    const cloud = Object.assign(new Error('internal error'), { requestId: 'req-42' });
+    const h = harness(async () => {
+      throw new Terminal('ListClusters failed: HTTP 500 CCE.01500001: internal error', 'CloudError', { cause: cloud });
+    });
+    await h.upsert(widget('a'));
+    expect(h.events.events).to.deep.equal([
+      { key: 'ns/a', type: 'Warning', reason: 'CloudError', message: 'ListClusters failed: HTTP 500 CCE.01500001: internal error', requestId: 'req-42' },
+    ]);
+  });
+
   it('a thrown RequeueAfter schedules its delay without counting a failure', async () => {
     const h = harness(async () => {
       throw new RequeueAfter(7_000, 'job running');
