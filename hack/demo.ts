@@ -46,7 +46,19 @@ console.log(`cce-sim listening on ${sim.url}`);
 const metricsPort = await freePort();
 const operator = spawn(
   process.execPath,
-  ['--import', 'tsx', join(root, 'operator', 'main.ts'), '--kubeconfig', kubeconfigPath, '--cce-endpoint', sim.url, '--metrics-addr', `127.0.0.1:${metricsPort}`, '--resync-active', '2s'],
+  [
+    '--import',
+    'tsx',
+    join(root, 'operator', 'main.ts'),
+    '--kubeconfig',
+    kubeconfigPath,
+    '--cce-endpoint',
+    sim.url,
+    '--metrics-addr',
+    `127.0.0.1:${metricsPort}`,
+    '--resync-active',
+    '2s',
+  ],
   { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 );
 const operatorLog = join(demoDir, 'operator.log');

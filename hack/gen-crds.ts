@@ -19,7 +19,8 @@ for (const crd of allCrds()) {
   names.push(file);
   files.set(join('crds', file), header + stringify(crd, { lineWidth: 0 }));
 }
-const kustomization = (resources: string[]) => header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
+const kustomization = (resources: string[]) =>
+  header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
 // kustomize only loads files below a kustomization's root: crds/ is a kustomization of its own, config/crd points at it.
 files.set(join('crds', 'kustomization.yaml'), kustomization(names));
 files.set(join('config', 'crd', 'kustomization.yaml'), kustomization(['../../crds']));

@@ -89,7 +89,8 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, body:
     for (const key of Object.keys(DEFAULT_QUOTAS) as (keyof typeof DEFAULT_QUOTAS)[]) {
       const v = body[key];
       if (v === undefined) continue;
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { status: 400, body: { error: `${key}: must be an integer >= 0` } };
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+        return { status: 400, body: { error: `${key}: must be an integer >= 0` } };
       world.state.quotas[key] = v;
     }
     world.touch();

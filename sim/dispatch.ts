@@ -88,7 +88,9 @@ export async function dispatch(
   fault = before.find((f) => f.kind !== 'latency');
   if (fault?.kind === 'drop') return drop();
   if (fault?.kind === 'throttle')
-    return fail(new CceError(fault.code === 'CCE.01429002' ? 'locked' : 'throttled', 'injected'), { 'Retry-After': String(fault.retryAfterSeconds ?? 1) });
+    return fail(new CceError(fault.code === 'CCE.01429002' ? 'locked' : 'throttled', 'injected'), {
+      'Retry-After': String(fault.retryAfterSeconds ?? 1),
+    });
   if (fault?.kind === 'error') return fail(new CceError('internal', 'injected', fault.status ?? 500));
   fault = before.find((f) => f.kind === 'latency');
 

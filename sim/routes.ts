@@ -97,6 +97,11 @@ export function allRoutes(): Route[] {
     ...build(SNAPSHOT_ROWS, '/autopilot/v3.1/projects/{project_id}', 'autopilot', true),
     ...build([['GET', '/clusterupgradepaths', 'ListAutopilotClusterUpgradePaths', listUpgradePaths]], '/autopilot/v3', 'autopilot', true),
     ...build(ADDON_ROWS, '/autopilot/v3', 'apAddon', true),
-    ...build([['POST', '/addons/{id}/operation/rollback', 'RollbackAutopilotAddonInstance', rollbackAddon]], '/autopilot/v3', 'apAddon', true),
+    ...build(
+      [['POST', '/addons/{id}/operation/rollback', 'RollbackAutopilotAddonInstance', rollbackAddon]],
+      '/autopilot/v3',
+      'apAddon',
+      true,
+    ),
   ];
 }

@@ -25,7 +25,10 @@ const timer = setInterval(() => {
   clearInterval(timer);
   let pids = [];
   try {
-    pids = readFileSync(join(dir, 'pids'), 'utf8').split('\n').map(Number).filter((p) => p > 0);
+    pids = readFileSync(join(dir, 'pids'), 'utf8')
+      .split('\n')
+      .map(Number)
+      .filter((p) => p > 0);
   } catch {}
   for (const pid of pids) {
     try {

@@ -26,7 +26,12 @@ export function addonInstallRequest(t: AddonTarget): AddonInstanceRequest {
     kind: 'Addon',
     apiVersion: 'v3',
     metadata: { annotations: { ...ADDON_INSTALL_ANNOTATION } },
-    spec: { clusterID: t.clusterId, addonTemplateName: t.addonTemplateName, values: t.values, ...(t.version ? { version: t.version } : {}) },
+    spec: {
+      clusterID: t.clusterId,
+      addonTemplateName: t.addonTemplateName,
+      values: t.values,
+      ...(t.version ? { version: t.version } : {}),
+    },
   };
 }
 
@@ -45,7 +50,14 @@ export class AddonApi {
   /** `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. */
   async listTemplates(q: ListAddonTemplatesOptions = {}, clusterId?: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
     const query = { addon_template_name: q.addon_template_name };
-    return read(this.ctx, { operation: 'ListAddonTemplates', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addonTemplates(), query, opts });
+    return read(this.ctx, {
+      operation: 'ListAddonTemplates',
+      method: 'GET',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addonTemplates(),
+      query,
+      opts,
+    });
   }
 
   async install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
@@ -55,12 +67,26 @@ export class AddonApi {
 
   async get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
     const query = { cluster_id: clusterId };
-    return read(this.ctx, { operation: 'ShowAddonInstance', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
+    return read(this.ctx, {
+      operation: 'ShowAddonInstance',
+      method: 'GET',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addons(addonId),
+      query,
+      opts,
+    });
   }
 
   async list(clusterId: string, opts?: CallOptions): Promise<ListOf<AddonInstance>> {
     const query = { cluster_id: clusterId };
-    return read(this.ctx, { operation: 'ListAddonInstances', method: 'GET', base: this.base(clusterId), path: this.ctx.paths.addons(), query, opts });
+    return read(this.ctx, {
+      operation: 'ListAddonInstances',
+      method: 'GET',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addons(),
+      query,
+      opts,
+    });
   }
 
   /** One instance per template per cluster: resolves an `OutcomeUnknownError` from `install`. */
@@ -78,12 +104,26 @@ export class AddonApi {
   /** Body: standard undocumented, Autopilot the string `success`. */
   async delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     const query = { cluster_id: clusterId };
-    return write(this.ctx, { operation: 'DeleteAddonInstance', method: 'DELETE', base: this.base(clusterId), path: this.ctx.paths.addons(addonId), query, opts });
+    return write(this.ctx, {
+      operation: 'DeleteAddonInstance',
+      method: 'DELETE',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addons(addonId),
+      query,
+      opts,
+    });
   }
 
   /** Back to the pre-upgrade version; allowed when `status.isRollbackable` [004 §4.2.4]. */
   async rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const body = { clusterID: clusterId };
-    return write(this.ctx, { operation: 'RollbackAddonInstance', method: 'POST', base: this.base(clusterId), path: this.ctx.paths.addonRollback(addonId), body, opts });
+    return write(this.ctx, {
+      operation: 'RollbackAddonInstance',
+      method: 'POST',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addonRollback(addonId),
+      body,
+      opts,
+    });
   }
 }

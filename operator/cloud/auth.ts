@@ -44,7 +44,12 @@ export function credentialSecrets(c: CceCredentials): string[] {
  * Adds the auth headers to `target.headers` (mutates it). Returns the token used, if any, so the caller can add it
  * to its redaction list.
  */
-export async function applyAuth(target: AuthTarget, creds: CceCredentials, projectId: string | undefined, now = new Date()): Promise<string | undefined> {
+export async function applyAuth(
+  target: AuthTarget,
+  creds: CceCredentials,
+  projectId: string | undefined,
+  now = new Date(),
+): Promise<string | undefined> {
   const h = target.headers;
   if (projectId) h['x-project-id'] = projectId;
   if (creds.kind === 'token') {

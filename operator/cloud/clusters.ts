@@ -48,13 +48,25 @@ export class ClusterApi {
   /** Standard only. No body either way; poll the cluster until `Hibernation`. Idempotent in effect. */
   async hibernate(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     requireFlavor(this.ctx, 'standard', 'HibernateCluster');
-    return write(this.ctx, { operation: 'HibernateCluster', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'hibernate'), idempotent: true, opts });
+    return write(this.ctx, {
+      operation: 'HibernateCluster',
+      method: 'POST',
+      path: this.ctx.paths.clusterOp(clusterId, 'hibernate'),
+      idempotent: true,
+      opts,
+    });
   }
 
   /** Standard only. Poll the cluster until `Available`. */
   async awake(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     requireFlavor(this.ctx, 'standard', 'AwakeCluster');
-    return write(this.ctx, { operation: 'AwakeCluster', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'awake'), idempotent: true, opts });
+    return write(this.ctx, {
+      operation: 'AwakeCluster',
+      method: 'POST',
+      path: this.ctx.paths.clusterOp(clusterId, 'awake'),
+      idempotent: true,
+      opts,
+    });
   }
 
   /**

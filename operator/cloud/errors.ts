@@ -58,7 +58,9 @@ export class CceApiError extends Error {
     if (this.outcomeUnknown) return false;
     if (RETRYABLE_CODES.has(this.code)) return true;
     if (this.httpStatus === 0) return this.code === ClientErrorCodes.network || this.code === ClientErrorCodes.timeout;
-    return this.httpStatus === 408 || this.httpStatus === 429 || (this.httpStatus >= 500 && this.httpStatus !== 501 && this.httpStatus !== 505);
+    return (
+      this.httpStatus === 408 || this.httpStatus === 429 || (this.httpStatus >= 500 && this.httpStatus !== 501 && this.httpStatus !== 505)
+    );
   }
 
   /** Will fail again until the spec or the credentials change (validation, auth, forbidden, unsupported). */

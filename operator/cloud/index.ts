@@ -12,6 +12,15 @@ export { flattenJobs, type WaitForJobOptions } from './jobs.js';
 export type { CallEvent, CallOutcome, CloudLogger, OnCall } from './observe.js';
 export { CcePaths } from './paths.js';
 export { REDACTED, redactHeaders, redactText } from './redact.js';
-export { DEFAULT_RATE_LIMIT, TokenBucket, bucketKey, realClock, resetSharedBuckets, sharedBucket, type Clock, type RateLimit } from './token-bucket.js';
+export {
+  DEFAULT_RATE_LIMIT,
+  TokenBucket,
+  bucketKey,
+  realClock,
+  resetSharedBuckets,
+  sharedBucket,
+  type Clock,
+  type RateLimit,
+} from './token-bucket.js';
 export type * from './models/index.js';
 export { ADDON_INSTALL_ANNOTATION, ADDON_UPGRADE_ANNOTATION, TERMINAL_JOB_PHASES } from './models/index.js';

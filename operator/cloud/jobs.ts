@@ -26,7 +26,12 @@ export class JobApi {
       const job = await this.get(jobId, w);
       if (TERMINAL_JOB_PHASES.includes(job.status?.phase ?? '')) return job;
       if (clock.now() >= deadline) {
-        throw new CceApiError({ httpStatus: 0, code: ClientErrorCodes.timeout, message: `job ${jobId} still ${job.status?.phase ?? 'unknown'} at the deadline`, operation: 'ShowJob' });
+        throw new CceApiError({
+          httpStatus: 0,
+          code: ClientErrorCodes.timeout,
+          message: `job ${jobId} still ${job.status?.phase ?? 'unknown'} at the deadline`,
+          operation: 'ShowJob',
+        });
       }
       await clock.sleep(w.intervalMs ?? 2000, w.signal);
     }

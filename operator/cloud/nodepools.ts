@@ -35,7 +35,13 @@ export class NodePoolApi {
 
   async update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('UpdateNodePool');
-    return write(this.ctx, { operation: 'UpdateNodePool', method: 'PUT', path: this.ctx.paths.nodePool(clusterId, nodePoolId), body, opts });
+    return write(this.ctx, {
+      operation: 'UpdateNodePool',
+      method: 'PUT',
+      path: this.ctx.paths.nodePool(clusterId, nodePoolId),
+      body,
+      opts,
+    });
   }
 
   /** 200 + `status.jobId` (sic) and phase `Deleting`. */

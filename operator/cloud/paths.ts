@@ -7,7 +7,12 @@ import type { CceFlavor } from './models/common.js';
 
 const seg = (s: string): string => {
   if (typeof s !== 'string' || s === '') {
-    throw new CceApiError({ httpStatus: 0, code: ClientErrorCodes.invalidArgument, message: 'empty path parameter (an id is missing)', operation: 'BuildPath' });
+    throw new CceApiError({
+      httpStatus: 0,
+      code: ClientErrorCodes.invalidArgument,
+      message: 'empty path parameter (an id is missing)',
+      operation: 'BuildPath',
+    });
   }
   return encodeURIComponent(s);
 };

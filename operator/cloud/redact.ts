@@ -9,7 +9,10 @@ const PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/-----BEGIN [A-Z0-9 ]+-----[\s\S]*?-----END [A-Z0-9 ]+-----/g, REDACTED],
   [/(Signature=)[0-9a-fA-F]+/g, `$1${REDACTED}`],
   [/(Access=)[^,\s"]+/g, `$1${REDACTED}`],
-  [/("?(?:client-key-data|client-certificate-data|certificate-authority-data|password|secretKey|secret_key|accessKey|access_key|token|securityToken|security_token)"?\s*[:=]\s*)"[^"]*"/gi, `$1"${REDACTED}"`],
+  [
+    /("?(?:client-key-data|client-certificate-data|certificate-authority-data|password|secretKey|secret_key|accessKey|access_key|token|securityToken|security_token)"?\s*[:=]\s*)"[^"]*"/gi,
+    `$1"${REDACTED}"`,
+  ],
   [/((?:x-auth-token|x-security-token|x-subject-token|authorization)\s*[:=]\s*)[^\s,;"]+/gi, `$1${REDACTED}`],
 ];
 

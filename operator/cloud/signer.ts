@@ -122,7 +122,10 @@ export function signature(secretKey: string, sdkDate: string, canonical: string)
 
 /** `X-Sdk-Date` format: 20191115T033655Z (UTC). */
 export function sdkDate(now: Date = new Date()): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** Parses `X-Sdk-Date`; returns undefined when malformed. */

@@ -8,12 +8,26 @@ export class ClusterTagApi {
   /** Adds tags; an existing key gets the new value. At most 20 tags per cluster. */
   async add(clusterId: string, tags: ResourceTag[], opts?: CallOptions): Promise<Mutation<unknown>> {
     const body = { tags: tags.map((t) => ({ key: t.key, value: t.value ?? '' })) };
-    return write(this.ctx, { operation: 'BatchCreateClusterTags', method: 'POST', path: this.ctx.paths.tags(clusterId, 'create'), body, idempotent: true, opts });
+    return write(this.ctx, {
+      operation: 'BatchCreateClusterTags',
+      method: 'POST',
+      path: this.ctx.paths.tags(clusterId, 'create'),
+      body,
+      idempotent: true,
+      opts,
+    });
   }
 
   /** Deletes tags by key; missing keys are fine. */
   async remove(clusterId: string, keys: string[], opts?: CallOptions): Promise<Mutation<unknown>> {
     const body = { tags: keys.map((key) => ({ key })) };
-    return write(this.ctx, { operation: 'BatchDeleteClusterTags', method: 'POST', path: this.ctx.paths.tags(clusterId, 'delete'), body, idempotent: true, opts });
+    return write(this.ctx, {
+      operation: 'BatchDeleteClusterTags',
+      method: 'POST',
+      path: this.ctx.paths.tags(clusterId, 'delete'),
+      body,
+      idempotent: true,
+      opts,
+    });
   }
 }

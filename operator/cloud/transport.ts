@@ -106,17 +106,29 @@ export class Transport {
         res = await this.send(c, url, body);
       } catch (e) {
         const err = e as RequestError;
-        const sent = !(NOT_SENT_CODES.has(err.code) || CONNECT_EVENTS.has((err as { event?: string }).event ?? '') || (err.timings && err.timings.upload === undefined));
+        const sent = !(
+          NOT_SENT_CODES.has(err.code) ||
+          CONNECT_EVENTS.has((err as { event?: string }).event ?? '') ||
+          (err.timings && err.timings.upload === undefined)
+        );
         const aborted = c.signal?.aborted === true;
         const timeout = err.name === 'TimeoutError';
         const unknown = !aborted && sent && !c.idempotent;
         const retry = !aborted && !unknown && !last;
-        const code = aborted ? ClientErrorCodes.aborted : unknown ? ClientErrorCodes.outcomeUnknown : timeout ? ClientErrorCodes.timeout : ClientErrorCodes.network;
+        const code = aborted
+          ? ClientErrorCodes.aborted
+          : unknown
+            ? ClientErrorCodes.outcomeUnknown
+            : timeout
+              ? ClientErrorCodes.timeout
+              : ClientErrorCodes.network;
         const Ctor = unknown ? OutcomeUnknownError : CceApiError;
         const error = new Ctor({
           httpStatus: 0,
           code,
-          message: this.redact(`${c.method} ${url.pathname}: ${timeout ? 'timed out' : 'network error'} (${err.code ?? err.name})${unknown ? '; the request may have been processed' : ''}`),
+          message: this.redact(
+            `${c.method} ${url.pathname}: ${timeout ? 'timed out' : 'network error'} (${err.code ?? err.name})${unknown ? '; the request may have been processed' : ''}`,
+          ),
           operation: c.operation,
           method: c.method,
         });
@@ -132,10 +144,25 @@ export class Transport {
       }
       const s = res.statusCode;
       const unknown = !c.idempotent && (s === 502 || s === 504);
-      const error = errorFromResponse(res, { operation: c.operation, method: c.method, secrets: this.knownSecrets, outcomeUnknown: unknown, now: this.clock.now() });
+      const error = errorFromResponse(res, {
+        operation: c.operation,
+        method: c.method,
+        secrets: this.knownSecrets,
+        outcomeUnknown: unknown,
+        now: this.clock.now(),
+      });
       const retryable = s === 429 || (c.idempotent && (s === 408 || (s >= 500 && s !== 501 && s !== 505)));
       const delay = retryable && !last ? retryDelay(attempt, error.retryAfterMs, this.backoff, this.opts.random) : undefined;
-      this.report(c, url, s, started, attempt, delay !== undefined ? 'retry' : unknown ? 'outcome-unknown' : 'error', error.requestId, error.code);
+      this.report(
+        c,
+        url,
+        s,
+        started,
+        attempt,
+        delay !== undefined ? 'retry' : unknown ? 'outcome-unknown' : 'error',
+        error.requestId,
+        error.code,
+      );
       if (delay === undefined) throw error;
       await this.clock.sleep(delay, c.signal);
     }
@@ -175,7 +202,16 @@ export class Transport {
     return { statusCode: res.statusCode, headers: res.headers, body: res.rawBody ?? Buffer.alloc(0) };
   }
 
-  private report(c: HttpCall, url: URL, status: number, started: number, attempt: number, outcome: CallOutcome, requestId?: string, errorCode?: string): void {
+  private report(
+    c: HttpCall,
+    url: URL,
+    status: number,
+    started: number,
+    attempt: number,
+    outcome: CallOutcome,
+    requestId?: string,
+    errorCode?: string,
+  ): void {
     const event = {
       operation: c.operation,
       flavor: c.flavor,

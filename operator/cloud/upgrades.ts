@@ -23,14 +23,29 @@ export class UpgradeApi {
   constructor(private readonly ctx: ApiContext) {}
 
   /** Starts the upgrade; the task id (`body.metadata.uid`) is returned as `taskId`. */
-  async upgrade(clusterId: string, action: ClusterUpgradeAction, opts?: CallOptions): Promise<Mutation<UpgradeClusterResponse> & { taskId: string | undefined }> {
+  async upgrade(
+    clusterId: string,
+    action: ClusterUpgradeAction,
+    opts?: CallOptions,
+  ): Promise<Mutation<UpgradeClusterResponse> & { taskId: string | undefined }> {
     const body = { metadata: { apiVersion: 'v3', kind: 'UpgradeTask' }, spec: { clusterUpgradeAction: action } };
-    const m = await write<UpgradeClusterResponse>(this.ctx, { operation: 'UpgradeCluster', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'upgrade'), body, opts });
+    const m = await write<UpgradeClusterResponse>(this.ctx, {
+      operation: 'UpgradeCluster',
+      method: 'POST',
+      path: this.ctx.paths.clusterOp(clusterId, 'upgrade'),
+      body,
+      opts,
+    });
     return { ...m, taskId: m.body?.metadata?.uid };
   }
 
   async getTask(clusterId: string, taskId: string, opts?: CallOptions): Promise<UpgradeTask> {
-    return read(this.ctx, { operation: 'ShowUpgradeClusterTask', method: 'GET', path: this.ctx.paths.upgradeTasks(clusterId, taskId), opts });
+    return read(this.ctx, {
+      operation: 'ShowUpgradeClusterTask',
+      method: 'GET',
+      path: this.ctx.paths.upgradeTasks(clusterId, taskId),
+      opts,
+    });
   }
 
   async listTasks(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeTask>> {
@@ -39,12 +54,23 @@ export class UpgradeApi {
 
   /** Re-runs the failed upgrade task; no body in or out. */
   async retry(clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
-    return write(this.ctx, { operation: 'RetryUpgradeClusterTask', method: 'POST', path: `${this.ctx.paths.clusterOp(clusterId, 'upgrade')}/retry`, opts });
+    return write(this.ctx, {
+      operation: 'RetryUpgradeClusterTask',
+      method: 'POST',
+      path: `${this.ctx.paths.clusterOp(clusterId, 'upgrade')}/retry`,
+      opts,
+    });
   }
 
   async preCheck(clusterId: string, spec: PreCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PreCheckTask>> {
     const body: PreCheckRequest = { apiVersion: 'v3', kind: 'PreCheckTask', spec };
-    return write(this.ctx, { operation: 'CreatePreCheck', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'precheck'), body, opts });
+    return write(this.ctx, {
+      operation: 'CreatePreCheck',
+      method: 'POST',
+      path: this.ctx.paths.clusterOp(clusterId, 'precheck'),
+      body,
+      opts,
+    });
   }
 
   async getPreCheck(clusterId: string, taskId: string, opts?: CallOptions): Promise<PreCheckTask> {
@@ -58,7 +84,13 @@ export class UpgradeApi {
   /** Confirms the cluster after an upgrade; answers with `status.phase` directly. */
   async postCheck(clusterId: string, spec: PostCheckRequest['spec'], opts?: CallOptions): Promise<Mutation<PostCheckTask>> {
     const body: PostCheckRequest = { apiVersion: 'v3', kind: 'PostCheckTask', spec };
-    return write(this.ctx, { operation: 'CreatePostCheck', method: 'POST', path: this.ctx.paths.clusterOp(clusterId, 'postcheck'), body, opts });
+    return write(this.ctx, {
+      operation: 'CreatePostCheck',
+      method: 'POST',
+      path: this.ctx.paths.clusterOp(clusterId, 'postcheck'),
+      body,
+      opts,
+    });
   }
 
   /** Backs up the control plane (API version v3.1); the task id is the top-level `uid`. */
@@ -67,7 +99,12 @@ export class UpgradeApi {
   }
 
   async listSnapshotTasks(clusterId: string, opts?: CallOptions): Promise<SnapshotTaskList> {
-    return read(this.ctx, { operation: 'ListClusterMasterSnapshotTasks', method: 'GET', path: `${this.ctx.paths.snapshot(clusterId)}/tasks`, opts });
+    return read(this.ctx, {
+      operation: 'ListClusterMasterSnapshotTasks',
+      method: 'GET',
+      path: `${this.ctx.paths.snapshot(clusterId)}/tasks`,
+      opts,
+    });
   }
 
   async info(clusterId: string, opts?: CallOptions): Promise<UpgradeInfo> {
@@ -80,7 +117,13 @@ export class UpgradeApi {
 
   async createWorkflow(clusterId: string, targetVersion: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
     const body = { kind: 'WorkFlowTask', apiVersion: 'v3', spec: { targetVersion } };
-    return write(this.ctx, { operation: 'CreateUpgradeWorkFlow', method: 'POST', path: this.ctx.paths.upgradeWorkflows(clusterId), body, opts });
+    return write(this.ctx, {
+      operation: 'CreateUpgradeWorkFlow',
+      method: 'POST',
+      path: this.ctx.paths.upgradeWorkflows(clusterId),
+      body,
+      opts,
+    });
   }
 
   async listWorkflows(clusterId: string, opts?: CallOptions): Promise<ListOf<UpgradeWorkflow>> {
@@ -88,12 +131,24 @@ export class UpgradeApi {
   }
 
   async getWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<UpgradeWorkflow> {
-    return read(this.ctx, { operation: 'ShowUpgradeWorkFlow', method: 'GET', path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId), opts });
+    return read(this.ctx, {
+      operation: 'ShowUpgradeWorkFlow',
+      method: 'GET',
+      path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId),
+      opts,
+    });
   }
 
   /** Only cancelling is supported. */
   async cancelWorkflow(clusterId: string, workflowId: string, opts?: CallOptions): Promise<Mutation<UpgradeWorkflow>> {
     const body = { status: { phase: 'Cancel' } };
-    return write(this.ctx, { operation: 'UpgradeWorkFlowUpdate', method: 'PATCH', path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId), body, idempotent: true, opts });
+    return write(this.ctx, {
+      operation: 'UpgradeWorkFlowUpdate',
+      method: 'PATCH',
+      path: this.ctx.paths.upgradeWorkflows(clusterId, workflowId),
+      body,
+      idempotent: true,
+      opts,
+    });
   }
 }

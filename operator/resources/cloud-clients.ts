@@ -49,7 +49,10 @@ export class CloudClients {
 
   get(t: CloudTarget): CceClient {
     const endpoint = t.endpoint || this.opts.endpoint;
-    const fingerprint = createHash('sha256').update(JSON.stringify(credentialMaterial(t.credentials))).digest('hex').slice(0, 16);
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(credentialMaterial(t.credentials)))
+      .digest('hex')
+      .slice(0, 16);
     const key = [endpoint ?? '', t.region ?? '', t.projectId, t.flavor, fingerprint].join('|');
     let client = this.clients.get(key);
     if (!client) {

@@ -43,5 +43,10 @@ export function describeError(err: unknown): ErrorReport {
     return { reason, ...base, terminal: false, error: new Transient(eventMessage, reason, { cause: err }) };
   }
   const message = err instanceof Error ? err.message : String(err);
-  return { reason: ManagedReason.ReconcileError, ...same(message), terminal: false, error: err instanceof Error ? err : new Error(message) };
+  return {
+    reason: ManagedReason.ReconcileError,
+    ...same(message),
+    terminal: false,
+    error: err instanceof Error ? err : new Error(message),
+  };
 }

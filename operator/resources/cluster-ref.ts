@@ -60,11 +60,19 @@ export type ClusterState =
 /** Whether a referenced CceCluster lets its dependents change the cloud now. */
 export function clusterState(cluster: CceCluster | undefined, name: string, namespace: string): ClusterState {
   if (!cluster) {
-    return { ready: false, clusterID: undefined, currentVersion: undefined, reason: WaitingForCluster, message: `CceCluster ${name} does not exist (yet) in namespace ${namespace}`, going: true };
+    return {
+      ready: false,
+      clusterID: undefined,
+      currentVersion: undefined,
+      reason: WaitingForCluster,
+      message: `CceCluster ${name} does not exist (yet) in namespace ${namespace}`,
+      going: true,
+    };
   }
   const st = cluster.status;
   const base = { clusterID: st?.clusterID, currentVersion: st?.currentVersion };
-  if (isDeleting(cluster)) return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is being deleted`, going: true };
+  if (isDeleting(cluster))
+    return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is being deleted`, going: true };
   const ready = getCondition(st?.conditions as Condition[] | undefined, 'Ready');
   const current = ready?.status === 'True' && ready.observedGeneration === cluster.metadata?.generation;
   if (current && st?.clusterID) return { ready: true, clusterID: st.clusterID, currentVersion: st.currentVersion };
@@ -78,6 +86,8 @@ export function dependentsOf(cluster: CceCluster, own: readonly Dependent[]): st
   const ns = cluster.metadata?.namespace;
   const id = cluster.status?.clusterID;
   return own
-    .filter((p) => p.metadata?.namespace === ns && (p.spec?.clusterRef?.name === cluster.metadata?.name || (!!id && p.spec?.clusterID === id)))
+    .filter(
+      (p) => p.metadata?.namespace === ns && (p.spec?.clusterRef?.name === cluster.metadata?.name || (!!id && p.spec?.clusterID === id)),
+    )
     .map((p) => `${p.metadata?.namespace}/${p.metadata?.name}`);
 }

@@ -30,7 +30,7 @@ export const commonSpecProperties = {
     ...str(
       'Override of the CCE API endpoint, e.g. `https://cce.cn-north-4.myhuaweicloud.com` or a simulator URL. ' +
         'Default: derived from `region` (or the operator flag --cce-endpoint). The operator-wide credentials are sent ' +
-        'only to endpoints the operator trusts (the region\'s, --cce-endpoint, --trusted-endpoints): naming any other ' +
+        "only to endpoints the operator trusts (the region's, --cce-endpoint, --trusted-endpoints): naming any other " +
         'endpoint requires `credentialsSecretRef` (else Stalled, reason UntrustedEndpoint).',
       512,
     ),
@@ -72,7 +72,7 @@ export const conditionsSchema = {
 
 /** Status fields shared by all kinds. */
 export const commonStatusProperties = {
-  phase: str('The cloud\'s own phase of the resource.', 64),
+  phase: str("The cloud's own phase of the resource.", 64),
   jobID: str('ID of the CCE job in flight, while one runs.', 128),
   observedGeneration: { type: 'integer', description: 'The metadata.generation this status describes.' },
   lastSyncTime: { type: 'string', format: 'date-time', description: 'When the cloud was last observed.' },

@@ -104,7 +104,14 @@ export function buildCrd(def: KindDefinition): Crd {
     spec: {
       group: API_GROUP,
       scope: 'Namespaced',
-      names: { kind: def.kind, listKind: `${def.kind}List`, plural: def.plural, singular: def.singular, shortNames: def.shortNames, categories: ['cce'] },
+      names: {
+        kind: def.kind,
+        listKind: `${def.kind}List`,
+        plural: def.plural,
+        singular: def.singular,
+        shortNames: def.shortNames,
+        categories: ['cce'],
+      },
       versions: [
         {
           name: API_VERSION,

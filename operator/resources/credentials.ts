@@ -35,7 +35,12 @@ function firstEnv(env: NodeJS.ProcessEnv, names: readonly string[]): string | un
 
 export function credentialsFromData(data: Record<string, string | undefined>, source: string): CceCredentials {
   if (data.accessKey && data.secretKey) {
-    return { kind: 'aksk', accessKey: data.accessKey, secretKey: data.secretKey, ...(data.securityToken ? { securityToken: data.securityToken } : {}) };
+    return {
+      kind: 'aksk',
+      accessKey: data.accessKey,
+      secretKey: data.secretKey,
+      ...(data.securityToken ? { securityToken: data.securityToken } : {}),
+    };
   }
   if (data.token) return { kind: 'token', token: data.token };
   throw new CredentialsError(`${source} has neither keys accessKey and secretKey nor key token`);

@@ -74,6 +74,10 @@ export function trustsEndpoint(policy: TrustPolicy, endpoint: string | undefined
   if (!endpoint) return true;
   const normal = normaliseEndpoint(endpoint);
   if (!normal) return false;
-  const allowed = [regional(region), policy.operatorEndpoint ? normaliseEndpoint(policy.operatorEndpoint) : undefined, ...(policy.trusted ?? [])];
+  const allowed = [
+    regional(region),
+    policy.operatorEndpoint ? normaliseEndpoint(policy.operatorEndpoint) : undefined,
+    ...(policy.trusted ?? []),
+  ];
   return allowed.some((p) => p !== undefined && underPrefix(normal, p));
 }

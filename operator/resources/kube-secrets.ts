@@ -20,7 +20,10 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'cce-operator';
 
 /** The metadata of a Secret the operator created for an owner, kept on a replace. */
-export type OwnedSecretMeta = Pick<NonNullable<V1Secret['metadata']>, 'labels' | 'annotations' | 'ownerReferences' | 'finalizers' | 'resourceVersion'>;
+export type OwnedSecretMeta = Pick<
+  NonNullable<V1Secret['metadata']>,
+  'labels' | 'annotations' | 'ownerReferences' | 'finalizers' | 'resourceVersion'
+>;
 
 /** Who holds a Secret name: nobody, the operator for this owner, or someone else (never written). */
 export type SecretHolder = { state: 'absent' } | { state: 'ours'; meta: OwnedSecretMeta } | { state: 'foreign'; why: string };
@@ -78,8 +81,20 @@ export class KubeSecrets implements SecretReader {
    * created it meanwhile), else replaces the one it created, keeping its metadata, with the resourceVersion seen
    * (409 if it changed meanwhile). Never called for a foreign Secret.
    */
-  async write(namespace: string, name: string, data: Record<string, string>, owner: KubeObject, held: Exclude<SecretHolder, { state: 'foreign' }>): Promise<void> {
-    const ours = { apiVersion: owner.apiVersion ?? '', kind: owner.kind ?? '', name: owner.metadata?.name ?? '', uid: owner.metadata?.uid ?? '', controller: true };
+  async write(
+    namespace: string,
+    name: string,
+    data: Record<string, string>,
+    owner: KubeObject,
+    held: Exclude<SecretHolder, { state: 'foreign' }>,
+  ): Promise<void> {
+    const ours = {
+      apiVersion: owner.apiVersion ?? '',
+      kind: owner.kind ?? '',
+      name: owner.metadata?.name ?? '',
+      uid: owner.metadata?.uid ?? '',
+      controller: true,
+    };
     const meta = held.state === 'ours' ? held.meta : {};
     const body: V1Secret = {
       apiVersion: 'v1',

@@ -36,7 +36,9 @@ export function freeFormProblem(field: string, value: unknown, limits: FreeFormL
       continue;
     }
     if (depth >= limits.maxDepth) return `${field} is nested too deep: more than ${limits.maxDepth} levels (at ${path})`;
-    const children: Array<[string, unknown]> = Array.isArray(v) ? v.map((x, i) => [`[${i}]`, x]) : Object.entries(v as Record<string, unknown>);
+    const children: Array<[string, unknown]> = Array.isArray(v)
+      ? v.map((x, i) => [`[${i}]`, x])
+      : Object.entries(v as Record<string, unknown>);
     entries += children.length;
     if (entries > limits.maxEntries) return `${field} is too large: more than ${limits.maxEntries} keys and items`;
     for (const [k, child] of children) {
@@ -51,8 +53,11 @@ export function freeFormProblem(field: string, value: unknown, limits: FreeFormL
 /** The first malformed part of a cloud target, as a message naming the field; else undefined. */
 export function targetProblem(t: ObjectTarget): string | undefined {
   const show = (v: string) => JSON.stringify(v.length > 80 ? `${v.slice(0, 80)}...` : v);
-  if (!new RegExp(PROJECT_ID_PATTERN).test(t.projectID)) return `spec.projectID ${show(t.projectID)} is not a project id (letters, digits, - and _ only)`;
-  if (t.region && !new RegExp(REGION_PATTERN).test(t.region)) return `spec.region ${show(t.region)} is not a region id (lower-case letters, digits and -)`;
-  if (t.endpoint && !new RegExp(ENDPOINT_PATTERN).test(t.endpoint)) return `${t.endpointFrom ?? 'spec.endpoint'} ${show(t.endpoint)} is not an http(s) URL`;
+  if (!new RegExp(PROJECT_ID_PATTERN).test(t.projectID))
+    return `spec.projectID ${show(t.projectID)} is not a project id (letters, digits, - and _ only)`;
+  if (t.region && !new RegExp(REGION_PATTERN).test(t.region))
+    return `spec.region ${show(t.region)} is not a region id (lower-case letters, digits and -)`;
+  if (t.endpoint && !new RegExp(ENDPOINT_PATTERN).test(t.endpoint))
+    return `${t.endpointFrom ?? 'spec.endpoint'} ${show(t.endpoint)} is not an http(s) URL`;
   return undefined;
 }

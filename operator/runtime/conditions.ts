@@ -37,16 +37,11 @@ export function isConditionTrue(conditions: readonly Condition[] | undefined, ty
  * Returns conditions with `next` applied. lastTransitionTime is kept unless the status changed (or the
  * condition is new). When nothing differs the input array itself is returned.
  */
-export function setCondition(
-  conditions: readonly Condition[] | undefined,
-  next: ConditionInput,
-  now: Date = new Date(),
-): Condition[] {
+export function setCondition(conditions: readonly Condition[] | undefined, next: ConditionInput, now: Date = new Date()): Condition[] {
   const list = conditions ?? [];
   const i = list.findIndex((c) => c.type === next.type);
   const old = i >= 0 ? list[i] : undefined;
-  const lastTransitionTime =
-    old && old.status === next.status ? old.lastTransitionTime : formatTime(now);
+  const lastTransitionTime = old && old.status === next.status ? old.lastTransitionTime : formatTime(now);
   const merged: Condition = { ...next, lastTransitionTime };
   if (merged.observedGeneration === undefined) delete merged.observedGeneration;
   if (old && sameCondition(old, merged)) return list as Condition[];

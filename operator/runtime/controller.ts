@@ -147,7 +147,12 @@ export class Controller<T extends CustomObject = CustomObject> {
         return;
       case 'backoff': {
         const delayMs = this.queue.addRateLimited(key);
-        log.warn('reconcile failed; retrying with backoff', { err: error, requestId: requestIdOf(error), delayMs, failures: this.queue.failures(key) });
+        log.warn('reconcile failed; retrying with backoff', {
+          err: error,
+          requestId: requestIdOf(error),
+          delayMs,
+          failures: this.queue.failures(key),
+        });
         this.warn(obj, error);
         return;
       }
@@ -164,7 +169,9 @@ export class Controller<T extends CustomObject = CustomObject> {
 
   /** One Warning Event for a failed pass; the request id of a failed cloud call goes to its annotation. */
   private warn(obj: T, error: unknown): void {
-    this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error), { requestId: requestIdOf(error) });
+    this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error), {
+      requestId: requestIdOf(error),
+    });
   }
 
   private gone(key: string): undefined {

@@ -76,7 +76,10 @@ export class KubeEventSink implements EventSink {
   private readonly chains = new Map<string, Promise<void>>();
   private seq = 0;
 
-  constructor(kc: KubeConfig, private readonly opts: KubeEventSinkOptions) {
+  constructor(
+    kc: KubeConfig,
+    private readonly opts: KubeEventSinkOptions,
+  ) {
     this.api = kc.makeApiClient(CoreV1Api);
     this.clock = opts.clock ?? systemClock;
   }
@@ -103,7 +106,14 @@ export class KubeEventSink implements EventSink {
     await Promise.all([...this.pending]);
   }
 
-  private async write(id: string, obj: KubeObject, type: EventType, reason: string, message: string, details: EventDetails | undefined): Promise<void> {
+  private async write(
+    id: string,
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    details: EventDetails | undefined,
+  ): Promise<void> {
     const now = this.clock.now();
     const prev = this.seen.get(id);
     if (prev && now - prev.at < (this.opts.aggregateWindowMs ?? 600_000)) {
@@ -128,7 +138,14 @@ export class KubeEventSink implements EventSink {
     this.remember(id, { name: event.metadata.name as string, namespace, count: 1, at: now });
   }
 
-  private build(obj: KubeObject, type: EventType, reason: string, message: string, now: number, details: EventDetails | undefined): CoreV1Event {
+  private build(
+    obj: KubeObject,
+    type: EventType,
+    reason: string,
+    message: string,
+    now: number,
+    details: EventDetails | undefined,
+  ): CoreV1Event {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
     const stamp = (BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000)).toString(16);

@@ -26,7 +26,12 @@ export function parseListenAddr(addr: string): { host?: string; port: number } |
   return host ? { host, port } : { port };
 }
 
-export async function startHttpServer(addr: string, metrics: OperatorMetrics, checks: HealthChecks, log: Logger): Promise<RunningServer | undefined> {
+export async function startHttpServer(
+  addr: string,
+  metrics: OperatorMetrics,
+  checks: HealthChecks,
+  log: Logger,
+): Promise<RunningServer | undefined> {
   const listen = parseListenAddr(addr);
   if (!listen) return undefined;
   const server: Server = createServer((req, res) => {

@@ -203,6 +203,7 @@ async function listCollection(kc: KubeConfig, path: string, accept?: string): Pr
   const headers = setHeader(init.headers, 'Accept', accept ?? 'application/json');
   const res = await fetch(cluster.server + path, { ...init, headers, method: 'GET' });
   const text = await res.text();
-  if (!res.ok) throw new ApiException<string>(res.status, `list ${path}: HTTP ${res.status}`, text, Object.fromEntries(res.headers.entries()));
+  if (!res.ok)
+    throw new ApiException<string>(res.status, `list ${path}: HTTP ${res.status}`, text, Object.fromEntries(res.headers.entries()));
   return JSON.parse(text) as KubernetesListObject<KubernetesObject>;
 }

@@ -64,7 +64,8 @@ export class Manager {
   constructor(private readonly opts: ManagerOptions) {
     this.log = opts.log ?? createLogger();
     this.metrics = opts.metrics ?? new OperatorMetrics();
-    this.events = opts.events ?? new KubeEventSink(opts.kubeConfig, { component: 'cce-operator', instance: opts.settings.identity, log: this.log });
+    this.events =
+      opts.events ?? new KubeEventSink(opts.kubeConfig, { component: 'cce-operator', instance: opts.settings.identity, log: this.log });
   }
 
   /** Adds a kind. Call before start(). */
@@ -111,12 +112,16 @@ export class Manager {
   }
 
   /** Reads any informer cache the manager runs (the full one when a type is also watched metadata-only). */
-  readonly lookup: ReconcileContext['lookup'] = <O extends KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, ref: { namespace?: string; name: string }) =>
-    this.cacheOf(type)?.get(ref) as O | undefined;
+  readonly lookup: ReconcileContext['lookup'] = <O extends KubeObject>(
+    type: Pick<ResourceType, 'group' | 'version' | 'plural'>,
+    ref: { namespace?: string; name: string },
+  ) => this.cacheOf(type)?.get(ref) as O | undefined;
 
   /** Lists any informer cache the manager runs; empty when there is none for `type`. */
-  readonly list: ReconcileContext['list'] = <O extends KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, namespace?: string) =>
-    (this.cacheOf(type)?.list(namespace) ?? []) as readonly O[];
+  readonly list: ReconcileContext['list'] = <O extends KubeObject>(
+    type: Pick<ResourceType, 'group' | 'version' | 'plural'>,
+    namespace?: string,
+  ) => (this.cacheOf(type)?.list(namespace) ?? []) as readonly O[];
 
   /** Graceful shutdown: stop taking work, finish in-flight reconciles (bounded), flush events, release the Lease. */
   async stop(): Promise<void> {
@@ -216,4 +221,3 @@ export class Manager {
     process.exit(1);
   }
 }
-

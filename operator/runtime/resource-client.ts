@@ -28,7 +28,13 @@ export class CustomResourceClient<T extends KubeObject = KubeObject> implements 
   async get(ref: ObjectRef): Promise<T> {
     const { group, version, plural } = this.type;
     if (this.namespaced(ref)) {
-      return (await this.api.getNamespacedCustomObject({ group, version, plural, namespace: ref.namespace as string, name: ref.name })) as T;
+      return (await this.api.getNamespacedCustomObject({
+        group,
+        version,
+        plural,
+        namespace: ref.namespace as string,
+        name: ref.name,
+      })) as T;
     }
     return (await this.api.getClusterCustomObject({ group, version, plural, name: ref.name })) as T;
   }
@@ -38,14 +44,18 @@ export class CustomResourceClient<T extends KubeObject = KubeObject> implements 
     const fieldManager = this.fieldManager;
     if (this.namespaced(ref)) {
       const p = { group, version, plural, namespace: ref.namespace as string, name: ref.name, body, fieldManager };
-      return (subresource === 'status'
-        ? await this.api.patchNamespacedCustomObjectStatus(p, mergePatch)
-        : await this.api.patchNamespacedCustomObject(p, mergePatch)) as T;
+      return (
+        subresource === 'status'
+          ? await this.api.patchNamespacedCustomObjectStatus(p, mergePatch)
+          : await this.api.patchNamespacedCustomObject(p, mergePatch)
+      ) as T;
     }
     const p = { group, version, plural, name: ref.name, body, fieldManager };
-    return (subresource === 'status'
-      ? await this.api.patchClusterCustomObjectStatus(p, mergePatch)
-      : await this.api.patchClusterCustomObject(p, mergePatch)) as T;
+    return (
+      subresource === 'status'
+        ? await this.api.patchClusterCustomObjectStatus(p, mergePatch)
+        : await this.api.patchClusterCustomObject(p, mergePatch)
+    ) as T;
   }
 
   private namespaced(ref: ObjectRef): boolean {

@@ -10,7 +10,14 @@ import { addonStatus, newAddon } from '../lifecycle/addon.js';
 import { requireAvailable } from '../lifecycle/cluster.js';
 import { renderAddon } from '../render/addon.js';
 import { findTemplate, newestFor, supports, type TemplateVersion } from '../templates.js';
-import { asksUpgrade, validateAutopilotInstall, validateAutopilotUpdate, validateInstall, validateRollback, validateUpdate } from '../validate/addon.js';
+import {
+  asksUpgrade,
+  validateAutopilotInstall,
+  validateAutopilotUpdate,
+  validateInstall,
+  validateRollback,
+  validateUpdate,
+} from '../validate/addon.js';
 import { bodyObject, findCluster, ok } from './common.js';
 
 function templateVersion(ctx: Ctx, c: ClusterRec, name: string, version: string | undefined): TemplateVersion {
@@ -55,7 +62,9 @@ export function createAddon(ctx: Ctx): Reply {
   const body = ctx.autopilot ? validateAutopilotInstall(raw) : validateInstall(raw);
   const c = findCluster(ctx, str(body, 'spec', 'clusterID'));
   const name = str(body, 'spec', 'addonTemplateName') as string;
-  const existing = Object.values(ctx.world.state.addons).find((a) => a.clusterId === c.uid && a.templateName === findTemplate(ctx.autopilot, name)?.name);
+  const existing = Object.values(ctx.world.state.addons).find(
+    (a) => a.clusterId === c.uid && a.templateName === findTemplate(ctx.autopilot, name)?.name,
+  );
   if (existing && asksUpgrade(body)) return upgrade(ctx, existing, ctx.autopilot ? validateAutopilotUpdate(body) : validateUpdate(body));
   requireAvailable(c, 'add-on installation');
   const v = templateVersion(ctx, c, name, str(body, 'spec', 'version'));

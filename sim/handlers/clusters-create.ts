@@ -34,7 +34,10 @@ function withDefaults(ctx: Ctx, spec: JsonObject): JsonObject {
     s.category ??= 'CCE';
     if (isObject(s.containerNetwork)) s.containerNetwork.cidr ??= '172.16.0.0/16';
     const auth = isObject(s.authentication) ? s.authentication : {};
-    s.authentication = { mode: auth.mode ?? 'rbac', authenticatingProxy: isObject(auth.authenticatingProxy) ? auth.authenticatingProxy : {} };
+    s.authentication = {
+      mode: auth.mode ?? 'rbac',
+      authenticatingProxy: isObject(auth.authenticatingProxy) ? auth.authenticatingProxy : {},
+    };
   }
   delete s.clusterTags;
   return s;
@@ -83,6 +86,9 @@ export function createCluster(ctx: Ctx): Reply {
     c.installAddons = annotations['cluster.install.addons/install'];
   world.state.clusters[uid] = c;
   world.touch();
-  const createResponse = { resourceJobId: job.subJobs[0]?.uid ?? '', annotations: isObject(annotations) ? (clone(annotations) as Record<string, string>) : {} };
+  const createResponse = {
+    resourceJobId: job.subJobs[0]?.uid ?? '',
+    annotations: isObject(annotations) ? (clone(annotations) as Record<string, string>) : {},
+  };
   return ok(renderCluster(world, c, now, { jobID: job.uid, createResponse }), 201);
 }

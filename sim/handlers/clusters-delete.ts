@@ -19,8 +19,7 @@ function deleteOptions(ctx: Ctx): JsonObject {
   const echo: JsonObject = {};
   for (const name of DELETE_OPTIONS) {
     const v = ctx.query.get(name);
-    if (v !== null && !OPTION_VALUES.includes(v))
-      throw new CceError('invalid', `${name}: must be one of ${OPTION_VALUES.join(', ')}`);
+    if (v !== null && !OPTION_VALUES.includes(v)) throw new CceError('invalid', `${name}: must be one of ${OPTION_VALUES.join(', ')}`);
     const effective = v ?? (DEFAULT_ON.has(name) ? 'block' : 'skip');
     echo[name] = effective === 'true' || effective === 'block' ? 'delete-block' : effective === 'try' ? 'delete-try' : 'skip';
   }

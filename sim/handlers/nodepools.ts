@@ -44,8 +44,21 @@ export function createNodePool(ctx: Ctx): Reply {
   t.publicIP ??= { eip: { bandwidth: {} } };
   t.nodeNicSpec ??= { primaryNic: { subnetId: str(c.spec, 'hostNetwork', 'subnet') ?? '' } };
   t.k8sTags = { ...(isObject(t.k8sTags) ? t.k8sTags : {}), [POOL_LABEL]: name };
-  t.extendParam = { 'alpha.cce/NodeImageID': '', 'alpha.cce/postInstall': '', 'alpha.cce/preInstall': '', maxPods: 110, ...(isObject(t.extendParam) ? t.extendParam : {}) };
-  spec.autoscaling = { enable: false, minNodeCount: 0, maxNodeCount: 0, scaleDownCooldownTime: 0, priority: 0, ...(isObject(spec.autoscaling) ? spec.autoscaling : {}) };
+  t.extendParam = {
+    'alpha.cce/NodeImageID': '',
+    'alpha.cce/postInstall': '',
+    'alpha.cce/preInstall': '',
+    maxPods: 110,
+    ...(isObject(t.extendParam) ? t.extendParam : {}),
+  };
+  spec.autoscaling = {
+    enable: false,
+    minNodeCount: 0,
+    maxNodeCount: 0,
+    scaleDownCooldownTime: 0,
+    priority: 0,
+    ...(isObject(spec.autoscaling) ? spec.autoscaling : {}),
+  };
   spec.nodeManagement ??= {};
   const p: NodePoolRec = { uid: world.newId(), clusterId: c.uid, name, spec, phase: '', createdAt: now, updatedAt: now };
   world.state.nodePools[p.uid] = p;

@@ -56,7 +56,10 @@ export function createPostCheck(ctx: Ctx): Reply {
   if (source !== undefined) {
     const from = latestTask(ctx.world.state.tasks, c.uid, 'UpgradeTask')?.spec.version;
     if (typeof from !== 'string')
-      throw new CceError('invalid', `spec.clusterVersion: cluster ${c.uid} has not been upgraded, so ${source} is no upgrade's source version`);
+      throw new CceError(
+        'invalid',
+        `spec.clusterVersion: cluster ${c.uid} has not been upgraded, so ${source} is no upgrade's source version`,
+      );
     if (source !== from && source !== baselineOf(from))
       throw new CceError('invalid', `spec.clusterVersion: ${source} is not the source version of the cluster's latest upgrade (${from})`);
   }
@@ -80,9 +83,17 @@ export function createSnapshot(ctx: Ctx): Reply {
 
 export function listSnapshots(ctx: Ctx): Reply {
   const tasks = tasksOf(ctx, 'SnapshotTask');
-  const done = tasks.map((t) => (taskPhase(t, ctx.now) === 'Success' ? completionTime(t, ctx.now) : undefined)).filter((x): x is number => x !== undefined);
+  const done = tasks
+    .map((t) => (taskPhase(t, ctx.now) === 'Success' ? completionTime(t, ctx.now) : undefined))
+    .filter((x): x is number => x !== undefined);
   const latest = done.length ? goTime(Math.max(...done)) : '';
-  return ok({ kind: 'List', apiVersion: 'v3.1', metadata: {}, items: tasks.map((t) => renderSnapshotTask(t, ctx.now)), status: { latestBackupTime: latest } });
+  return ok({
+    kind: 'List',
+    apiVersion: 'v3.1',
+    metadata: {},
+    items: tasks.map((t) => renderSnapshotTask(t, ctx.now)),
+    status: { latestBackupTime: latest },
+  });
 }
 
 export function showUpgradeInfo(ctx: Ctx): Reply {
@@ -91,7 +102,11 @@ export function showUpgradeInfo(ctx: Ctx): Reply {
   const patch = info?.patch ?? String(c.spec.version);
   const last = latestTask(ctx.world.state.tasks, c.uid, 'UpgradeTask');
   const lastInfo: JsonObject = last
-    ? { phase: taskPhase(last, ctx.now), progress: taskProgress(last, ctx.now), completionTime: goTime(completionTime(last, ctx.now) ?? last.startedAt) }
+    ? {
+        phase: taskPhase(last, ctx.now),
+        progress: taskProgress(last, ctx.now),
+        completionTime: goTime(completionTime(last, ctx.now) ?? last.startedAt),
+      }
     : {};
   return ok({
     kind: 'UpgradeInfo',

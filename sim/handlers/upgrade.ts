@@ -90,8 +90,7 @@ export function listUpgradeTasks(ctx: Ctx): Reply {
 export function retryUpgrade(ctx: Ctx): Reply {
   const c = findCluster(ctx);
   const t = latestTask(ctx.world.state.tasks, c.uid, 'UpgradeTask');
-  if (!t || taskPhase(t, ctx.now) !== 'Failed')
-    throw new CceError('invalid', `cluster ${c.uid} has no failed upgrade task to retry`);
+  if (!t || taskPhase(t, ctx.now) !== 'Failed') throw new CceError('invalid', `cluster ${c.uid} has no failed upgrade task to retry`);
   requireAvailable(c, 'upgrade retry');
   t.startedAt = ctx.now;
   delete t.fail;

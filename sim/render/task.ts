@@ -6,7 +6,11 @@ import { completionTime, taskPhase, taskProgress } from '../lifecycle/task.js';
 
 function meta(t: TaskRec, now: number): JsonObject {
   const done = completionTime(t, now);
-  return { uid: t.uid, creationTimestamp: goTime(t.createdAt), updateTimestamp: goTime(done ?? Math.max(t.createdAt, Math.min(now, t.startedAt))) };
+  return {
+    uid: t.uid,
+    creationTimestamp: goTime(t.createdAt),
+    updateTimestamp: goTime(done ?? Math.max(t.createdAt, Math.min(now, t.startedAt))),
+  };
 }
 
 export function renderUpgradeTask(t: TaskRec, now: number): JsonObject {
@@ -31,7 +35,18 @@ export function renderPreCheck(t: TaskRec, now: number): JsonObject {
       phase: part,
       itemsStatus:
         phase === 'Failed'
-          ? [{ name: 'AddonLimit', kind: 'Exception', group: 'AddonCheck', level: 'Fatal', phase: 'Failed', message: t.fail ?? '', riskSource: {}, errorCodes: [] }]
+          ? [
+              {
+                name: 'AddonLimit',
+                kind: 'Exception',
+                group: 'AddonCheck',
+                level: 'Fatal',
+                phase: 'Failed',
+                message: t.fail ?? '',
+                riskSource: {},
+                errorCodes: [],
+              },
+            ]
           : [],
     },
     nodeCheckStatus: { phase: phase === 'Failed' ? 'Success' : part, nodeStageStatus: [] },
@@ -58,7 +73,18 @@ export function renderSnapshotTask(t: TaskRec, now: number): JsonObject {
     kind: 'SnapshotTask',
     apiVersion: 'v3.1',
     metadata: meta(t, now),
-    spec: { items: [{ id: t.uid, type: 'EvsSnapshot', status: phase, creationTimestamp: goTime(t.createdAt), updateTimestamp: goTime(done ?? t.createdAt), message: t.fail ?? '' }] },
+    spec: {
+      items: [
+        {
+          id: t.uid,
+          type: 'EvsSnapshot',
+          status: phase,
+          creationTimestamp: goTime(t.createdAt),
+          updateTimestamp: goTime(done ?? t.createdAt),
+          message: t.fail ?? '',
+        },
+      ],
+    },
     status: { phase, progress: taskProgress(t, now).replace(/\.00$/, ''), completionTime: done ? goTime(done) : '' },
   };
 }

@@ -16,7 +16,12 @@ const FIXED: Record<string, string> = { [INSTALL_ANNOTATION]: 'install', [UPGRAD
 
 const spec = (required: string[]) =>
   S.obj(
-    { clusterID: S.str({ minLength: 1 }), version: S.str({ minLength: 1 }), addonTemplateName: S.str({ minLength: 1 }), values: { type: 'object' } },
+    {
+      clusterID: S.str({ minLength: 1 }),
+      version: S.str({ minLength: 1 }),
+      addonTemplateName: S.str({ minLength: 1 }),
+      values: { type: 'object' },
+    },
     required,
   );
 
@@ -41,7 +46,10 @@ const body = (autopilot: boolean, required: string[]) =>
  */
 function checkAnnotations(b: JsonObject): void {
   const m = b.metadata;
-  for (const [where, map] of [['metadata.annotations', isObject(m) ? m.annotations : undefined], ['metadata', m]] as const) {
+  for (const [where, map] of [
+    ['metadata.annotations', isObject(m) ? m.annotations : undefined],
+    ['metadata', m],
+  ] as const) {
     if (!isObject(map)) continue;
     for (const [key, value] of Object.entries(FIXED))
       if (map[key] !== undefined && map[key] !== value) throw new CceError('invalid', `${where}.${key}: must be "${value}"`);
@@ -69,5 +77,7 @@ export const validateRollback = bodyValidator(S.obj({ clusterID: S.str({ minLeng
 /** True when the body's metadata asks for an upgrade (annotation `addon.upgrade/type: upgrade`, either place). */
 export function asksUpgrade(b: JsonObject): boolean {
   const m = b.metadata;
-  return isObject(m) && (m[UPGRADE_ANNOTATION] === 'upgrade' || (isObject(m.annotations) && m.annotations[UPGRADE_ANNOTATION] === 'upgrade'));
+  return (
+    isObject(m) && (m[UPGRADE_ANNOTATION] === 'upgrade' || (isObject(m.annotations) && m.annotations[UPGRADE_ANNOTATION] === 'upgrade'))
+  );
 }

@@ -32,9 +32,14 @@ const CIDR = '^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$';
 const DSS_VOLUMES = '^[^.;]+\\.[^.;]+;[^.;]+\\.[^.;]+$';
 
 /** masterSpec [003 T4-17]: typed as one object; accepted as an array of them too (the public cloud's form). */
-const masterSpec = S.obj({ availabilityZone: S.str({ minLength: 1 }), flavor: S.str({ minLength: 1 }), faultDomain: S.str() }, ['availabilityZone', 'flavor']);
+const masterSpec = S.obj({ availabilityZone: S.str({ minLength: 1 }), flavor: S.str({ minLength: 1 }), faultDomain: S.str() }, [
+  'availabilityZone',
+  'flavor',
+]);
 
-const metadata = S.obj({ name: S.str({ minLength: 4, maxLength: 128, pattern: CLUSTER_NAME }), labels: S.map(), annotations: S.map() }, ['name']);
+const metadata = S.obj({ name: S.str({ minLength: 4, maxLength: 128, pattern: CLUSTER_NAME }), labels: S.map(), annotations: S.map() }, [
+  'name',
+]);
 
 const spec = S.obj(
   {
@@ -66,10 +71,12 @@ const spec = S.obj(
   ['type', 'flavor', 'hostNetwork', 'containerNetwork'],
 );
 
-export const createClusterSchema: Schema = S.obj(
-  { kind: { const: 'Cluster' }, apiVersion: { const: 'v3' }, metadata, spec },
-  ['kind', 'apiVersion', 'metadata', 'spec'],
-);
+export const createClusterSchema: Schema = S.obj({ kind: { const: 'Cluster' }, apiVersion: { const: 'v3' }, metadata, spec }, [
+  'kind',
+  'apiVersion',
+  'metadata',
+  'spec',
+]);
 const createBody = bodyValidator(createClusterSchema);
 
 /** AddonTemplate [003 T4-6]: the annotation's value is a JSON array of these, serialised as a string. */
@@ -112,7 +119,10 @@ export function validateCreateCluster(raw: unknown): JsonObject {
   if (mode === 'authenticating_proxy' && !str(body, 'spec', 'authentication', 'authenticatingProxy', 'ca'))
     throw new CceError('invalid', 'spec.authentication.authenticatingProxy.ca: is required when mode is authenticating_proxy');
   if (mode === 'x509' && minorOf(str(body, 'spec', 'version')) >= 13)
-    throw new CceError('invalid', 'spec.authentication.mode: x509 is supported only by clusters v1.11 and earlier (v1.13+: rbac, authenticating_proxy)');
+    throw new CceError(
+      'invalid',
+      'spec.authentication.mode: x509 is supported only by clusters v1.11 and earlier (v1.13+: rbac, authenticating_proxy)',
+    );
   if (str(body, 'spec', 'containerNetwork', 'mode') === 'eni' && str(body, 'spec', 'category') !== 'Turbo')
     throw new CceError('invalid', 'spec.containerNetwork.mode: eni requires spec.category Turbo');
   const flavor = str(body, 'spec', 'flavor') as string;
@@ -120,8 +130,10 @@ export function validateCreateCluster(raw: unknown): JsonObject {
   const az = str(body, 'spec', 'extendParam', 'clusterAZ');
   const dss = get(body, 'spec', 'extendParam', 'dssMasterVolumes');
   if (dedicated && !az) throw new CceError('invalid', 'spec.extendParam.clusterAZ: is required for a dedicated (cce.dec.*) cluster');
-  if (dedicated && dss === undefined) throw new CceError('invalid', 'spec.extendParam.dssMasterVolumes: is required for a dedicated (cce.dec.*) cluster');
-  if (!dedicated && dss !== undefined) throw new CceError('invalid', 'spec.extendParam.dssMasterVolumes: is supported only by dedicated (cce.dec.*) clusters');
+  if (dedicated && dss === undefined)
+    throw new CceError('invalid', 'spec.extendParam.dssMasterVolumes: is required for a dedicated (cce.dec.*) cluster');
+  if (!dedicated && dss !== undefined)
+    throw new CceError('invalid', 'spec.extendParam.dssMasterVolumes: is supported only by dedicated (cce.dec.*) clusters');
   if (az === 'multi_az' && !flavor.includes('.s2.'))
     throw new CceError('invalid', `spec.extendParam.clusterAZ: multi_az needs a high-availability (s2) flavor, not ${flavor}`);
   checkInstallAddons(get(body, 'metadata', 'annotations'));

@@ -18,10 +18,20 @@ const NOT_FOR_POOLS = ['ecsGroupId', 'dedicatedHostId', 'offloadNode'] as const;
 const volumeMetadata = S.obj({ systemencrypted: {}, systemcmkid: S.str({ minLength: 1 }) }, ['systemencrypted', 'systemcmkid']);
 const volume = (min: number, max: number): Schema =>
   S.obj(
-    { size: S.int({ minimum: min, maximum: max }), volumetype: S.enumOf(VOLUME_TYPES), extendParam: { type: 'object' }, metadata: volumeMetadata },
+    {
+      size: S.int({ minimum: min, maximum: max }),
+      volumetype: S.enumOf(VOLUME_TYPES),
+      extendParam: { type: 'object' },
+      metadata: volumeMetadata,
+    },
     ['size', 'volumetype'],
   );
-const k8sTags: Schema = { type: 'object', maxProperties: 20, propertyNames: { pattern: LABEL_KEY }, additionalProperties: S.str({ pattern: LABEL_VALUE }) };
+const k8sTags: Schema = {
+  type: 'object',
+  maxProperties: 20,
+  propertyNames: { pattern: LABEL_KEY },
+  additionalProperties: S.str({ pattern: LABEL_VALUE }),
+};
 const taints: Schema = S.arr(
   S.obj({ key: S.str({ pattern: LABEL_KEY }), value: S.str({ pattern: LABEL_VALUE }), effect: S.enumOf(TAINT_EFFECTS) }, ['key', 'effect']),
   { maxItems: 20 },
@@ -42,7 +52,10 @@ const publicIP: Schema = S.obj({
   ids: S.arr(S.str()),
   count: S.int({ minimum: 1 }),
   eip: S.obj(
-    { iptype: S.str({ minLength: 1 }), bandwidth: S.obj({ size: S.int({ minimum: 1 }), sharetype: S.str({ minLength: 1 }) }, ['size', 'sharetype']) },
+    {
+      iptype: S.str({ minLength: 1 }),
+      bandwidth: S.obj({ size: S.int({ minimum: 1 }), sharetype: S.str({ minLength: 1 }) }, ['size', 'sharetype']),
+    },
     ['iptype', 'bandwidth'],
   ),
 });
@@ -104,10 +117,10 @@ export const updateNodePoolSchema: Schema = S.obj(
     kind: { const: 'NodePool' },
     apiVersion: { const: 'v3' },
     metadata: S.obj({ name: S.str({ minLength: 1, maxLength: 50, pattern: POOL_NAME }) }, ['name']),
-    spec: S.obj(
-      { initialNodeCount: S.int({ minimum: 0 }), type: S.str(), autoscaling, nodeTemplate: partial(nodeTemplate) },
-      ['initialNodeCount', 'nodeTemplate'],
-    ),
+    spec: S.obj({ initialNodeCount: S.int({ minimum: 0 }), type: S.str(), autoscaling, nodeTemplate: partial(nodeTemplate) }, [
+      'initialNodeCount',
+      'nodeTemplate',
+    ]),
   },
   ['kind', 'apiVersion', 'metadata', 'spec'],
 );

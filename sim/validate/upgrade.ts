@@ -26,11 +26,19 @@ const upgradeBody = bodyValidator(
               ),
               addons: S.arr(
                 S.obj(
-                  { addonTemplateName: S.str({ minLength: 1 }), operation: S.enumOf(['patch']), version: S.str({ minLength: 1 }), values: { type: 'object' } },
+                  {
+                    addonTemplateName: S.str({ minLength: 1 }),
+                    operation: S.enumOf(['patch']),
+                    version: S.str({ minLength: 1 }),
+                    values: { type: 'object' },
+                  },
                   ['addonTemplateName', 'operation', 'version'],
                 ),
               ),
-              nodeOrder: { type: 'object', additionalProperties: S.arr(S.obj({ nodeSelector, priority: S.int() }, ['nodeSelector', 'priority'])) },
+              nodeOrder: {
+                type: 'object',
+                additionalProperties: S.arr(S.obj({ nodeSelector, priority: S.int() }, ['nodeSelector', 'priority'])),
+              },
               nodePoolOrder: { type: 'object', additionalProperties: S.int() },
             },
             ['targetVersion', 'strategy'],
@@ -48,7 +56,10 @@ export function validateUpgrade(raw: unknown): JsonObject {
   const body = upgradeBody(raw);
   const strategy = (body.spec as JsonObject).clusterUpgradeAction as JsonObject;
   if (str(strategy, 'strategy', 'type') === 'inPlaceRollingUpdate' && (strategy.strategy as JsonObject).inPlaceRollingUpdate === undefined)
-    throw new CceError('invalid', 'spec.clusterUpgradeAction.strategy.inPlaceRollingUpdate: is required when strategy.type is inPlaceRollingUpdate');
+    throw new CceError(
+      'invalid',
+      'spec.clusterUpgradeAction.strategy.inPlaceRollingUpdate: is required when strategy.type is inPlaceRollingUpdate',
+    );
   return body;
 }
 

@@ -16,11 +16,18 @@ import { startSimulator } from '../../sim/server.js';
 import { startTestEnv } from '../../hack/testenv/launcher.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values } = parseArgs({ options: { clusters: { type: 'string', default: '100' }, workers: { type: 'string', default: '4' }, qps: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    clusters: { type: 'string', default: '100' },
+    workers: { type: 'string', default: '4' },
+    qps: { type: 'string', default: '10' },
+  },
+});
 const N = Number(values.clusters);
 
 const env = await startTestEnv({ log: () => undefined });
-const kubectl = (args: string[], input?: string) => execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8' });
+const kubectl = (args: string[], input?: string) =>
+  execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8' });
 kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: allCrds() }));
 kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);
 
@@ -30,8 +37,26 @@ await admin.setQuotas({ cluster: N + 10 });
 
 const op = spawn(
   process.execPath,
-  ['--import', 'tsx', join(root, 'operator', 'main.ts'), '--kubeconfig', env.kubeconfigPath, '--cce-endpoint', sim.url, '--leader-elect=false',
-    '--metrics-addr', '0', '--workers', String(values.workers), '--resync-active', '1s', '--log-level', 'warn', '--cce-qps', String(values.qps)],
+  [
+    '--import',
+    'tsx',
+    join(root, 'operator', 'main.ts'),
+    '--kubeconfig',
+    env.kubeconfigPath,
+    '--cce-endpoint',
+    sim.url,
+    '--leader-elect=false',
+    '--metrics-addr',
+    '0',
+    '--workers',
+    String(values.workers),
+    '--resync-active',
+    '1s',
+    '--log-level',
+    'warn',
+    '--cce-qps',
+    String(values.qps),
+  ],
   { cwd: root, env: { ...process.env, HW_ACCESS_KEY: 'BENCHAK', HW_SECRET_KEY: 'BENCHSK' }, stdio: 'ignore' },
 );
 let peakRssKb = 0;
@@ -53,9 +78,18 @@ for (let i = 0; i < N; i++) {
   await api.createNamespacedCustomObject({
     ...gv,
     body: {
-      apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceCluster', metadata: { name: `bench-${String(i).padStart(4, '0')}` },
-      spec: { region: 'cn-north-4', projectID: 'bench', type: 'VirtualMachine', flavor: 'cce.s1.small', version: 'v1.28',
-        hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' }, containerNetwork: { mode: 'overlay_l2' } },
+      apiVersion: 'cce.operator.dev/v1alpha1',
+      kind: 'CceCluster',
+      metadata: { name: `bench-${String(i).padStart(4, '0')}` },
+      spec: {
+        region: 'cn-north-4',
+        projectID: 'bench',
+        type: 'VirtualMachine',
+        flavor: 'cce.s1.small',
+        version: 'v1.28',
+        hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' },
+        containerNetwork: { mode: 'overlay_l2' },
+      },
     },
   });
 }

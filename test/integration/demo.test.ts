@@ -10,10 +10,14 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 describe('make demo (hack/demo.ts --exit-when-ready)', () => {
   it('brings every sample to Ready and tears down cleanly', async function () {
     this.timeout(240000);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(root, 'hack', 'demo.ts'), '--exit-when-ready', '--job-seconds', '1', '--timeout', '180'], {
-      cwd: root,
-      maxBuffer: 32 * 1024 * 1024,
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'hack', 'demo.ts'), '--exit-when-ready', '--job-seconds', '1', '--timeout', '180'],
+      {
+        cwd: root,
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    );
     expect(stdout).to.contain('All samples are Ready.');
     expect(stdout).to.match(/kubeconfig: +\S+\.demo\/kubeconfig/);
     expect(stdout).to.match(/ccecluster\.cce\.operator\.dev\/demo-cluster +Available/);

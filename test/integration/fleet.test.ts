@@ -40,7 +40,9 @@ describe('a whole fleet slice in one apply (cluster + 2 pools + 2 add-ons)', () 
   it('brings everything to Ready in dependency order without Warning events', async function () {
     this.timeout(180000);
     const env = testEnv();
-    execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, 'apply', '-n', ns, '-k', join(root, 'config', 'samples')], { stdio: 'pipe' });
+    execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, 'apply', '-n', ns, '-k', join(root, 'config', 'samples')], {
+      stdio: 'pipe',
+    });
     const kinds = {
       cceclusters: ['demo-cluster'],
       ccenodepools: ['demo-general', 'demo-batch'],

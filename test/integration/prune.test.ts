@@ -45,7 +45,8 @@ describe('a prune of the samples together with their credentials Secret (kubectl
   it('deletes every cloud resource and lets the Secret go last', async function () {
     this.timeout(240000);
     const env = testEnv();
-    const kubectl = (...args: string[]) => execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, '-n', ns, ...args], { stdio: 'pipe' }).toString();
+    const kubectl = (...args: string[]) =>
+      execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, '-n', ns, ...args], { stdio: 'pipe' }).toString();
     kubectl('apply', '-k', join(root, 'config', 'samples'));
     for (const [plural, names] of Object.entries(kinds)) {
       const crs = new CceObjects(ns, plural as keyof typeof kinds);

@@ -31,7 +31,9 @@ export function addonTarget(obj: CceAddon, ctx: Ctx): { target: ObjectTarget } |
   if (!ref) {
     const target = dependentTarget(obj, undefined, obj.spec.autopilot === true);
     // CEL requires region and projectID with clusterID; an object from before that rule is a spec problem.
-    return target ? { target } : { state: 'unsupported', reason: Reason.InvalidSpec, message: 'spec.projectID is required with spec.clusterID' };
+    return target
+      ? { target }
+      : { state: 'unsupported', reason: Reason.InvalidSpec, message: 'spec.projectID is required with spec.clusterID' };
   }
   const cluster = referencedCluster(obj, ctx);
   const state = clusterState(cluster, ref.name, obj.metadata?.namespace ?? 'default');
@@ -47,7 +49,10 @@ export function addonGate(obj: CceAddon, ctx: Ctx): Gate<AddonScope> {
   const deleting = isDeleting(obj);
   if (!s.clusterRef) {
     const clusterID = (deleting ? obj.status?.clusterID : undefined) ?? s.clusterID;
-    if (!clusterID) return deleting ? { state: 'release', message: 'no cluster id: nothing was installed', warning: false } : { state: 'unsupported', reason: Reason.InvalidSpec, message: 'one of spec.clusterRef and spec.clusterID is required' };
+    if (!clusterID)
+      return deleting
+        ? { state: 'release', message: 'no cluster id: nothing was installed', warning: false }
+        : { state: 'unsupported', reason: Reason.InvalidSpec, message: 'one of spec.clusterRef and spec.clusterID is required' };
     return { state: 'go', scope: { clusterID, autopilot: s.autopilot === true, clusterVersion: undefined, template } };
   }
   const name = s.clusterRef.name;
@@ -58,7 +63,9 @@ export function addonGate(obj: CceAddon, ctx: Ctx): Gate<AddonScope> {
   if (deleting) {
     if (!state.ready && state.going) return { state: 'release', message: goesWithCluster(name), warning: false };
     const clusterID = obj.status?.clusterID ?? state.clusterID;
-    return clusterID ? { state: 'go', scope: scopeIn(clusterID) } : { state: 'release', message: `CceCluster ${name} has no cluster id: nothing was installed`, warning: false };
+    return clusterID
+      ? { state: 'go', scope: scopeIn(clusterID) }
+      : { state: 'release', message: `CceCluster ${name} has no cluster id: nothing was installed`, warning: false };
   }
   if (state.ready) return { state: 'go', scope: scopeIn(state.clusterID) };
   // The cluster gate holds back changes, not readiness: with its id known, the instance is still observed.

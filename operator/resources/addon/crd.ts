@@ -9,7 +9,8 @@ export const cceaddonCrd = buildCrd({
   plural: 'cceaddons',
   singular: 'cceaddon',
   shortNames: ['cca'],
-  description: 'CceAddon is an add-on instance (coredns, everest, metrics-server...) of a Huawei Cloud CCE cluster managed declaratively by cce-operator.',
+  description:
+    'CceAddon is an add-on instance (coredns, everest, metrics-server...) of a Huawei Cloud CCE cluster managed declaratively by cce-operator.',
   spec: {
     ...addonSpecSchema,
     'x-kubernetes-validations': [

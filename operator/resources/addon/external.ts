@@ -5,7 +5,15 @@
  * API when spec.version goes back down to status.previousVersion) or `update` (the values PUT). The add-on API has
  * no jobs: progress is followed through the instance's `status.status`.
  */
-import { addonInstallRequest, addonUpgradeRequest, isCceApiError, unlessNotFound, type AddonInstance, type AddonTemplate, type CceClient } from '../../cloud/index.js';
+import {
+  addonInstallRequest,
+  addonUpgradeRequest,
+  isCceApiError,
+  unlessNotFound,
+  type AddonInstance,
+  type AddonTemplate,
+  type CceClient,
+} from '../../cloud/index.js';
 import { Terminal } from '../../runtime/result.js';
 import { valueHash, type FieldDiff } from '../field-diff.js';
 import type { Family } from '../field-rules.js';
@@ -17,7 +25,10 @@ import { specValues, VALUES_PATH, valuesToSend } from './values.js';
 import { checkVersion, compareVersions, currentVersion } from './versions.js';
 
 /** The add-on calls the external makes (a test fakes just these). */
-export type AddonCalls = Pick<CceClient['addons'], 'get' | 'findByTemplate' | 'listTemplates' | 'install' | 'update' | 'rollback' | 'delete'>;
+export type AddonCalls = Pick<
+  CceClient['addons'],
+  'get' | 'findByTemplate' | 'listTemplates' | 'install' | 'update' | 'rollback' | 'delete'
+>;
 
 export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope): External<CceAddon, AddonInstance> {
   const api = cloud.addons;
@@ -38,9 +49,17 @@ export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope):
     async create(obj) {
       const name = obj.spec.addonTemplateName;
       const version = await resolveVersion(api, scope, name, obj.spec.version);
-      const m = await api.install(addonInstallRequest({ clusterId: clusterID, addonTemplateName: name, version, values: specValues(obj.spec) ?? {} }));
+      const m = await api.install(
+        addonInstallRequest({ clusterId: clusterID, addonTemplateName: name, version, values: specValues(obj.spec) ?? {} }),
+      );
       const id = m.body?.metadata?.uid;
-      return { id, observed: m.body, requestId: m.requestId, set: { clusterID }, message: `installing add-on ${name} ${version} (${id ?? 'id n/a'})` };
+      return {
+        id,
+        observed: m.body,
+        requestId: m.requestId,
+        set: { clusterID },
+        message: `installing add-on ${name} ${version} (${id ?? 'id n/a'})`,
+      };
     },
     update: (obj, observed, family, diffs) => update(api, scope, obj, observed, family, diffs),
     async delete(_obj, observed) {
@@ -50,7 +69,14 @@ export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope):
   };
 }
 
-async function update(api: AddonCalls, scope: AddonScope, obj: CceAddon, observed: AddonInstance, family: Family, _diffs: FieldDiff[]): Promise<Applied<AddonInstance>> {
+async function update(
+  api: AddonCalls,
+  scope: AddonScope,
+  obj: CceAddon,
+  observed: AddonInstance,
+  family: Family,
+  _diffs: FieldDiff[],
+): Promise<Applied<AddonInstance>> {
   const id = observed.metadata.uid as string;
   const template = observed.spec?.addonTemplateName ?? obj.spec.addonTemplateName;
   const from = currentVersion(observed);
@@ -66,19 +92,37 @@ async function update(api: AddonCalls, scope: AddonScope, obj: CceAddon, observe
         );
       }
       const m = await api.rollback(id, scope.clusterID);
-      return { reason: Reason.RollingBack, message: `rolling back ${template} from ${from} to ${to}`, observed: m.body?.metadata ? m.body : undefined, requestId: m.requestId };
+      return {
+        reason: Reason.RollingBack,
+        message: `rolling back ${template} from ${from} to ${to}`,
+        observed: m.body?.metadata ? m.body : undefined,
+        requestId: m.requestId,
+      };
     }
     await resolveVersion(api, scope, template, to);
     const values = valuesToSend(obj.spec, observed);
     const m = await api.update(id, addonUpgradeRequest({ clusterId: scope.clusterID, addonTemplateName: template, version: to, values }));
     // The upgrade carried spec.values (the full set): they count as applied too.
-    const set = specValues(obj.spec) ? { appliedHashes: { ...(obj.status?.appliedHashes ?? {}), [VALUES_PATH]: valueHash(values) } } : undefined;
-    return { reason: Reason.Upgrading, message: `upgrading ${template} from ${from} to ${to}`, observed: m.body?.metadata ? m.body : undefined, requestId: m.requestId, ...(set ? { set } : {}) };
+    const set = specValues(obj.spec)
+      ? { appliedHashes: { ...(obj.status?.appliedHashes ?? {}), [VALUES_PATH]: valueHash(values) } }
+      : undefined;
+    return {
+      reason: Reason.Upgrading,
+      message: `upgrading ${template} from ${from} to ${to}`,
+      observed: m.body?.metadata ? m.body : undefined,
+      requestId: m.requestId,
+      ...(set ? { set } : {}),
+    };
   }
   if (family === 'update') {
     const values = valuesToSend(obj.spec, observed);
     const m = await api.update(id, addonUpgradeRequest({ clusterId: scope.clusterID, addonTemplateName: template, version: from, values }));
-    return { reason: Reason.ValuesUpdated, message: `applied spec.values to ${template}`, observed: m.body?.metadata ? m.body : undefined, requestId: m.requestId };
+    return {
+      reason: Reason.ValuesUpdated,
+      message: `applied spec.values to ${template}`,
+      observed: m.body?.metadata ? m.body : undefined,
+      requestId: m.requestId,
+    };
   }
   throw new Error(`internal: add-ons have no ${family} family`);
 }

@@ -17,7 +17,13 @@ import { addonActivity, addonFacts, addonReadyMessage } from './report.js';
 import type { CceAddon } from './types.js';
 import { adoptedHashes } from './values.js';
 
-export const ADDON_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceaddons', kind: 'CceAddon', namespaced: true } as const;
+export const ADDON_TYPE = {
+  group: 'cce.operator.dev',
+  version: 'v1alpha1',
+  plural: 'cceaddons',
+  kind: 'CceAddon',
+  namespaced: true,
+} as const;
 
 /** A CceCluster change (Ready, not Ready, its id, going away) wakes the add-ons that name it. */
 const clusterWatch: WatchSpec<CceAddon> = {

@@ -24,7 +24,8 @@ export const addonSpecSchema = {
     clusterID: str('ID of a CCE cluster not managed by a CceCluster object (then region and projectID are required). Immutable.', 64),
     autopilot: {
       type: 'boolean',
-      description: 'With clusterID: the cluster is a CCE Autopilot cluster (Autopilot add-on API). With clusterRef it is inherited. Immutable.',
+      description:
+        'With clusterID: the cluster is a CCE Autopilot cluster (Autopilot add-on API). With clusterRef it is inherited. Immutable.',
     },
     addonTemplateName: {
       // 2-30 characters [003 §4.3.2 表 4-308 addon_template_name, line 5463 of 003_24b9bd5b1c280adb.txt: "最小长度: 2
@@ -48,15 +49,18 @@ export const addonSpecSchema = {
       description:
         'Add-on parameters (`spec.values` of the API): the full desired set, keys not given take the template defaults. ' +
         "The API does not return them as written, so they are applied when they change here (see status.appliedHashes['spec.values']). " +
-        'When absent, the operator leaves the cloud\'s values alone.',
+        "When absent, the operator leaves the cloud's values alone.",
       'x-kubernetes-preserve-unknown-fields': true,
       properties: {
         basic: freeForm('Basic parameters (e.g. swr_addr, image_version).'),
         custom: freeForm('Custom parameters of the template.'),
-        flavor: freeForm('Resource flavor (replicas, resources), one of the template\'s `parameters` flavors.'),
+        flavor: freeForm("Resource flavor (replicas, resources), one of the template's `parameters` flavors."),
       },
     },
-    addonID: str('ID of an existing add-on instance to adopt (otherwise the instance of the same template in the cluster is adopted). Set once.', 64),
+    addonID: str(
+      'ID of an existing add-on instance to adopt (otherwise the instance of the same template in the cluster is adopted). Set once.',
+      64,
+    ),
   },
 } as const satisfies JsonSchema;
 
@@ -64,12 +68,12 @@ export const addonStatusSchema = {
   type: 'object',
   properties: {
     ...commonStatusProperties,
-    status: str('The instance\'s `status.status` as the cloud reports it (installing, running, upgrading, ...).', 64),
+    status: str("The instance's `status.status` as the cloud reports it (installing, running, upgrading, ...).", 64),
     addonID: str('Add-on instance ID (metadata.uid).', 64),
     clusterID: str('ID of the cluster the instance lives in.', 64),
     currentVersion: str('Add-on version the cloud reports.', 64),
     previousVersion: str('Version before the last upgrade or rollback (Autopilot).', 64),
     rollbackable: { type: 'boolean', description: 'The cloud reports the instance can roll back to previousVersion (Autopilot).' },
-    cloudReason: str('The instance\'s `status.Reason` as the cloud reports it.', 1024),
+    cloudReason: str("The instance's `status.Reason` as the cloud reports it.", 1024),
   },
 } as const satisfies JsonSchema;

@@ -53,8 +53,15 @@ export function checkVersion(
 ): VersionCheck {
   const t = findTemplate(templates, name);
   if (!t) {
-    const offered = templates.map((x) => x.metadata?.name).filter(Boolean).join(', ');
-    return { ok: false, reason: Reason.UnknownTemplate, message: `spec.addonTemplateName: add-on template ${name} does not exist; the cloud offers: ${offered || '(none)'}` };
+    const offered = templates
+      .map((x) => x.metadata?.name)
+      .filter(Boolean)
+      .join(', ');
+    return {
+      ok: false,
+      reason: Reason.UnknownTemplate,
+      message: `spec.addonTemplateName: add-on template ${name} does not exist; the cloud offers: ${offered || '(none)'}`,
+    };
   }
   const all = [...(t.spec.versions ?? [])].sort((a, b) => compareVersions(a.version, b.version));
   const usable = all.filter((v) => supports(v, t, clusterVersion));
@@ -67,10 +74,18 @@ export function checkVersion(
   }
   const v = all.find((x) => x.version === version);
   if (!v) {
-    return { ok: false, reason: Reason.UnknownVersion, message: `spec.version ${version} is not a version of add-on ${name}; available versions${forCluster}: ${list(usable)}` };
+    return {
+      ok: false,
+      reason: Reason.UnknownVersion,
+      message: `spec.version ${version} is not a version of add-on ${name}; available versions${forCluster}: ${list(usable)}`,
+    };
   }
   if (!usable.includes(v)) {
-    return { ok: false, reason: Reason.UnknownVersion, message: `spec.version ${version} of add-on ${name} does not support cluster version ${clusterVersion}; available versions${forCluster}: ${list(usable)}` };
+    return {
+      ok: false,
+      reason: Reason.UnknownVersion,
+      message: `spec.version ${version} of add-on ${name} does not support cluster version ${clusterVersion}; available versions${forCluster}: ${list(usable)}`,
+    };
   }
   return { ok: true, version };
 }

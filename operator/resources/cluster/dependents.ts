@@ -24,11 +24,19 @@ export function poolsOf(cr: CceCluster, pools: readonly PoolRef[]): string[] {
 export async function waitForNodePools(cr: CceCluster, ctx: ReconcileContext<CustomObject>, pollMs: number): Promise<Step | undefined> {
   const names = poolsOf(cr, ctx.list<PoolRef>(NODEPOOL_RESOURCE, cr.metadata?.namespace ?? 'default'));
   if (!names.length) return undefined;
-  return { outcome: { state: 'progressing', reason: Reason.WaitingForNodePools, message: `waiting for CceNodePools to be deleted first: ${names.join(', ')}` }, requeueMs: pollMs };
+  return {
+    outcome: {
+      state: 'progressing',
+      reason: Reason.WaitingForNodePools,
+      message: `waiting for CceNodePools to be deleted first: ${names.join(', ')}`,
+    },
+    requeueMs: pollMs,
+  };
 }
 
 /** A deleting pool wakes the cluster it references (so a waiting cluster deletion resumes at once). */
 export const poolDeletionWatch: WatchSpec<CceCluster> = {
   ...NODEPOOL_RESOURCE,
-  map: (pool: PoolRef) => (isDeleting(pool) && pool.spec?.clusterRef?.name ? [`${pool.metadata?.namespace}/${pool.spec.clusterRef.name}`] : []),
+  map: (pool: PoolRef) =>
+    isDeleting(pool) && pool.spec?.clusterRef?.name ? [`${pool.metadata?.namespace}/${pool.spec.clusterRef.name}`] : [],
 };

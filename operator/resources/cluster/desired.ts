@@ -4,8 +4,17 @@ import type { CceCluster, CceClusterSpec } from './types.js';
 
 /** Spec keys that belong to the operator, not to the CCE request body. */
 const OPERATOR_KEYS = new Set([
-  'region', 'projectID', 'endpoint', 'credentialsSecretRef', 'deletionPolicy', 'managementPolicy', 'clusterID',
-  'hibernate', 'kubeconfigSecretRef', 'deleteOptions', 'metadata',
+  'region',
+  'projectID',
+  'endpoint',
+  'credentialsSecretRef',
+  'deletionPolicy',
+  'managementPolicy',
+  'clusterID',
+  'hibernate',
+  'kubeconfigSecretRef',
+  'deleteOptions',
+  'metadata',
 ]);
 
 export function isAutopilot(spec: CceClusterSpec): boolean {

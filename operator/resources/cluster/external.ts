@@ -21,7 +21,13 @@ export function clusterExternal(cloud: CceClient): External<CceCluster, Cluster>
     find: (obj) => cloud.clusters.findByName(cloudName(obj)),
     async create(obj) {
       const m = await cloud.clusters.create(createRequest(obj));
-      return { id: m.body?.metadata?.uid, jobID: m.jobId, observed: m.body, requestId: m.requestId, set: { appliedClusterTags: obj.spec.clusterTags ?? [] } };
+      return {
+        id: m.body?.metadata?.uid,
+        jobID: m.jobId,
+        observed: m.body,
+        requestId: m.requestId,
+        set: { appliedClusterTags: obj.spec.clusterTags ?? [] },
+      };
     },
     update: (obj, observed, family, diffs) => update(cloud, obj, observed, family, diffs),
     async delete(obj, observed) {
@@ -39,10 +45,18 @@ async function update(cloud: CceClient, obj: CceCluster, observed: Cluster, fami
     case 'upgrade':
       return startUpgrade(obj, observed, cloud);
     case 'hibernate': {
-      if (isAutopilot(obj.spec)) throw new Terminal('spec.hibernate: CCE Autopilot clusters cannot hibernate (set spec.hibernate to false)', Reason.UnsupportedOnAutopilot);
+      if (isAutopilot(obj.spec))
+        throw new Terminal(
+          'spec.hibernate: CCE Autopilot clusters cannot hibernate (set spec.hibernate to false)',
+          Reason.UnsupportedOnAutopilot,
+        );
       const sleep = obj.spec.hibernate === true;
       const m = sleep ? await cloud.clusters.hibernate(id) : await cloud.clusters.awake(id);
-      return { reason: sleep ? Reason.Hibernating : Reason.Awaking, message: `${sleep ? 'hibernate' : 'awake'} requested`, requestId: m.requestId };
+      return {
+        reason: sleep ? Reason.Hibernating : Reason.Awaking,
+        message: `${sleep ? 'hibernate' : 'awake'} requested`,
+        requestId: m.requestId,
+      };
     }
     case 'tags': {
       const desired = new Map((obj.spec.clusterTags ?? []).map((t: Tag) => [t.key, t.value ?? '']));
@@ -56,7 +70,12 @@ async function update(cloud: CceClient, obj: CceCluster, observed: Cluster, fami
     }
     default: {
       const m = await cloud.clusters.update(id, updateBody(diffs));
-      return { reason: Reason.Updating, message: `updated ${fields}`, observed: m.body?.metadata ? m.body : undefined, requestId: m.requestId };
+      return {
+        reason: Reason.Updating,
+        message: `updated ${fields}`,
+        observed: m.body?.metadata ? m.body : undefined,
+        requestId: m.requestId,
+      };
     }
   }
 }
@@ -78,7 +97,8 @@ async function nameHolder(cloud: CceClient, obj: CceCluster): Promise<string | u
   const other = cloud.withFlavor(cloud.flavor === 'standard' ? 'autopilot' : 'standard');
   const [mine, theirs] = await Promise.all([cloud.clusters.list(), other.clusters.list().catch(() => ({ items: [] as Cluster[] }))]);
   const otherFlavour = (theirs.items ?? []).find((c) => c.metadata?.name === name || c.metadata?.alias === name);
-  if (otherFlavour) return `${other.flavor === 'autopilot' ? 'an Autopilot' : 'a standard'} cluster ${otherFlavour.metadata?.name} (${otherFlavour.metadata?.uid})`;
+  if (otherFlavour)
+    return `${other.flavor === 'autopilot' ? 'an Autopilot' : 'a standard'} cluster ${otherFlavour.metadata?.name} (${otherFlavour.metadata?.uid})`;
   const alias = (mine.items ?? []).find((c) => c.metadata?.alias === name);
   if (alias) return `cluster ${alias.metadata?.name} (${alias.metadata?.uid}), whose alias is ${name}`;
   return undefined;

@@ -16,7 +16,13 @@ import { clusterActivity, clusterFacts, clusterReadyMessage } from './report.js'
 import type { CceCluster } from './types.js';
 import { advanceUpgrade } from './upgrade-flow.js';
 
-export const CLUSTER_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters', kind: 'CceCluster', namespaced: true } as const;
+export const CLUSTER_TYPE = {
+  group: 'cce.operator.dev',
+  version: 'v1alpha1',
+  plural: 'cceclusters',
+  kind: 'CceCluster',
+  namespaced: true,
+} as const;
 
 export interface ClusterDeps extends ManagedDeps {
   clouds: CloudClients;

@@ -22,7 +22,13 @@ export interface KubeconfigSecrets {
   /** Who holds the name: nobody, the operator for `owner`, or someone else. */
   holder(namespace: string, name: string, owner: KubeObject): Promise<SecretHolder>;
   /** Creates (absent) or replaces (ours) the Secret's data. */
-  write(namespace: string, name: string, data: Record<string, string>, owner: KubeObject, held: Exclude<SecretHolder, { state: 'foreign' }>): Promise<void>;
+  write(
+    namespace: string,
+    name: string,
+    data: Record<string, string>,
+    owner: KubeObject,
+    held: Exclude<SecretHolder, { state: 'foreign' }>,
+  ): Promise<void>;
 }
 
 const DAY = 86_400_000;
@@ -95,7 +101,11 @@ export class KubeconfigExporter {
       fetchedAt: iso(cert.fetchedAt),
       expiresAt: iso(new Date(cert.fetchedAt.getTime() + cert.days * DAY)),
     };
-    return { outcome: { state: 'progressing', reason: Reason.KubeconfigExported, message: `kubeconfig written to Secret ${ref.name}` }, set: { kubeconfig }, event: true };
+    return {
+      outcome: { state: 'progressing', reason: Reason.KubeconfigExported, message: `kubeconfig written to Secret ${ref.name}` },
+      set: { kubeconfig },
+      event: true,
+    };
   }
 
   /** The held certificate, when it is for this object, cluster and validity, not itself due, and no new one is asked for. */

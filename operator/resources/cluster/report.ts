@@ -4,7 +4,18 @@ import type { Activity } from '../managed/kind.js';
 import { ManagedReason } from '../managed/reasons.js';
 import { Reason } from './reasons.js';
 
-const BUSY = new Set(['Creating', 'Upgrading', 'Resizing', 'ScalingUp', 'ScalingDown', 'RollingBack', 'Hibernating', 'Awaking', 'Freezing', 'UnFreezing']);
+const BUSY = new Set([
+  'Creating',
+  'Upgrading',
+  'Resizing',
+  'ScalingUp',
+  'ScalingDown',
+  'RollingBack',
+  'Hibernating',
+  'Awaking',
+  'Freezing',
+  'UnFreezing',
+]);
 
 export function clusterFacts(c: Cluster): Record<string, unknown> {
   return {

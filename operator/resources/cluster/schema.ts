@@ -31,13 +31,16 @@ export const clusterSpecSchema = {
     kubeconfigSecretRef: {
       type: 'object',
       description:
-        'Export the cluster\'s kubeconfig (from the certificate API) into this Secret in the same namespace. The operator ' +
+        "Export the cluster's kubeconfig (from the certificate API) into this Secret in the same namespace. The operator " +
         'creates the Secret (label app.kubernetes.io/managed-by=cce-operator, owned by this CceCluster) and rewrites only ' +
         'a Secret it created for this CceCluster: naming any other existing Secret is refused (Stalled, reason ' +
         'SecretNotOwned) and that Secret is left untouched.',
       required: ['name'],
       properties: {
-        name: { ...str('Secret name (a DNS subdomain).', 253), pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' },
+        name: {
+          ...str('Secret name (a DNS subdomain).', 253),
+          pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+        },
         key: { type: 'string', default: 'kubeconfig', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' },
         duration: { type: 'integer', minimum: 1, maximum: 1825, default: 30, description: 'Certificate validity in days.' },
         rotateBeforeDays: {
@@ -65,7 +68,7 @@ export const clusterSpecSchema = {
     },
     metadata: {
       type: 'object',
-      description: 'The cloud cluster\'s metadata. `name` defaults to this object\'s name.',
+      description: "The cloud cluster's metadata. `name` defaults to this object's name.",
       properties: {
         name: {
           type: 'string',
@@ -103,7 +106,11 @@ export const clusterSpecSchema = {
       type: 'object',
       required: ['mode'],
       properties: {
-        mode: { type: 'string', enum: ['overlay_l2', 'vpc-router', 'underlay_ipvlan', 'eni'], description: 'Container network model (Autopilot: eni).' },
+        mode: {
+          type: 'string',
+          enum: ['overlay_l2', 'vpc-router', 'underlay_ipvlan', 'eni'],
+          description: 'Container network model (Autopilot: eni).',
+        },
         cidr: str('Container CIDR.', 64),
       },
     },
@@ -137,7 +144,11 @@ export const clusterSpecSchema = {
     extendParam: stringMap('extendParam key/values, e.g. clusterAZ, enterpriseProjectId.'),
     enableSnat: { type: 'boolean', description: 'Autopilot: configure SNAT at creation.' },
     enableSWRImageAccess: { type: 'boolean', description: 'Autopilot: configure image access at creation.' },
-    enableAutopilot: { type: 'boolean', default: false, description: 'true = a CCE Autopilot cluster (Autopilot API and fixed values). Immutable.' },
+    enableAutopilot: {
+      type: 'boolean',
+      default: false,
+      description: 'true = a CCE Autopilot cluster (Autopilot API and fixed values). Immutable.',
+    },
     customSan: { type: 'array', maxItems: 32, items: str('SAN (IP or domain).', 253) },
   },
 } as const satisfies JsonSchema;

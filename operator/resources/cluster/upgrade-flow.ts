@@ -32,11 +32,26 @@ export async function startUpgrade(cr: CceCluster, observed: Cluster, cloud: Cce
   const offered = (await cloud.upgrades.info(id)).spec?.versionInfo?.targetVersions ?? [];
   const target = nextUpgradeStep(current, cr.spec.version, offered);
   if (!target) {
-    throw new Terminal(`no upgrade path from ${current} towards ${cr.spec.version} (CCE offers: ${offered.join(', ') || 'none'})`, Reason.InvalidSpec);
+    throw new Terminal(
+      `no upgrade path from ${current} towards ${cr.spec.version} (CCE offers: ${offered.join(', ') || 'none'})`,
+      Reason.InvalidSpec,
+    );
   }
   const m = await cloud.upgrades.preCheck(id, { clusterID: id, clusterVersion: current, targetVersion: target });
-  const upgrade: UpgradeState = { targetVersion: target, step: 'PreCheck', taskID: m.body?.metadata?.uid, fromVersion: current, retried: retryToken(cr) };
-  return { reason: Reason.Upgrading, message: `upgrading ${current} towards ${cr.spec.version}: pre-check for ${target} started`, requestId: m.requestId, set: { upgrade }, multiStep: true };
+  const upgrade: UpgradeState = {
+    targetVersion: target,
+    step: 'PreCheck',
+    taskID: m.body?.metadata?.uid,
+    fromVersion: current,
+    retried: retryToken(cr),
+  };
+  return {
+    reason: Reason.Upgrading,
+    message: `upgrading ${current} towards ${cr.spec.version}: pre-check for ${target} started`,
+    requestId: m.requestId,
+    set: { upgrade },
+    multiStep: true,
+  };
 }
 
 /** The annotation value that asked for the last retry (a new value asks again). */
@@ -58,7 +73,11 @@ export async function advanceUpgrade(p: Pass<CceCluster, Cluster, void>): Promis
     jobInFlight: true,
   });
   const failed = (message: string): Step => ({
-    outcome: { state: 'stalled', reason: Reason.UpgradeFailed, message: `${message}; to retry, set annotation ${RETRY_UPGRADE_ANNOTATION} to a new value; to abandon, set spec.version back to ${current}` },
+    outcome: {
+      state: 'stalled',
+      reason: Reason.UpgradeFailed,
+      message: `${message}; to retry, set annotation ${RETRY_UPGRADE_ANNOTATION} to a new value; to abandon, set spec.version back to ${current}`,
+    },
     requeueMs: FAILED_RECHECK_MS,
   });
   const retryAsked = retryToken(cr) !== undefined && retryToken(cr) !== state.retried;
@@ -70,10 +89,15 @@ export async function advanceUpgrade(p: Pass<CceCluster, Cluster, void>): Promis
       if (abandoned(cr, current)) return abandon(current, target);
       if (retryAsked) {
         const m = await cloud.upgrades.preCheck(id, { clusterID: id, clusterVersion: current, targetVersion: target });
-        return { ...progressing(`pre-check for ${target} started again`, { ...state, taskID: m.body?.metadata?.uid, retried: retryToken(cr) }), event: true };
+        return {
+          ...progressing(`pre-check for ${target} started again`, { ...state, taskID: m.body?.metadata?.uid, retried: retryToken(cr) }),
+          event: true,
+        };
       }
       const st = task?.status;
-      const items = [...(st?.clusterCheckStatus?.itemsStatus ?? []), ...(st?.addonCheckStatus?.itemsStatus ?? [])].filter((i) => i.phase && i.phase !== 'Success');
+      const items = [...(st?.clusterCheckStatus?.itemsStatus ?? []), ...(st?.addonCheckStatus?.itemsStatus ?? [])].filter(
+        (i) => i.phase && i.phase !== 'Success',
+      );
       const detail = items.map((i) => `${i.name ?? 'item'}: ${i.message ?? i.phase}`).join('; ');
       const why = [st?.message, detail].filter(Boolean).join(': ') || 'see the CCE console';
       return failed(`upgrade pre-check for ${target} ${phase}: ${why}`);
@@ -98,9 +122,12 @@ export async function advanceUpgrade(p: Pass<CceCluster, Cluster, void>): Promis
         };
       }
       const items = task?.spec?.items ? ` ${JSON.stringify(task.spec.items)}` : '';
-      return failed(`upgrade task ${state.taskID} to ${target} failed (progress ${task?.status?.progress ?? 'unknown'}${task?.status?.completionTime ? `, ended ${task.status.completionTime}` : ''})${items}`);
+      return failed(
+        `upgrade task ${state.taskID} to ${target} failed (progress ${task?.status?.progress ?? 'unknown'}${task?.status?.completionTime ? `, ended ${task.status.completionTime}` : ''})${items}`,
+      );
     }
-    if (phase !== 'Success') return progressing(`upgrading to ${target}: ${phase ?? 'pending'} ${task?.status?.progress ?? ''}`.trim(), state);
+    if (phase !== 'Success')
+      return progressing(`upgrading to ${target}: ${phase ?? 'pending'} ${task?.status?.progress ?? ''}`.trim(), state);
     const source = task?.spec?.version ?? state.fromVersion ?? current;
     await cloud.upgrades.postCheck(id, { clusterID: id, clusterVersion: source, targetVersion: target });
     return progressing(`post-check after the upgrade to ${target} done`, { ...state, step: 'PostCheck' });
@@ -116,7 +143,11 @@ function abandoned(cr: CceCluster, current: string | undefined): boolean {
 
 function abandon(current: string | undefined, target: string): Step {
   return {
-    outcome: { state: 'progressing', reason: Reason.UpgradeAbandoned, message: `upgrade to ${target} abandoned: spec.version is back at ${current}` },
+    outcome: {
+      state: 'progressing',
+      reason: Reason.UpgradeAbandoned,
+      message: `upgrade to ${target} abandoned: spec.version is back at ${current}`,
+    },
     set: { upgrade: undefined },
     requeueMs: 0,
     event: true,

@@ -18,7 +18,12 @@ export type Verdict =
   /** The same update was sent `attempts` times and did not converge: wait `retryInMs`. */
   | { send: false; attempts: number; retryInMs: number };
 
-export function convergence(last: LastUpdate | undefined, fingerprint: string, now: Date, policy: ConvergencePolicy = defaultConvergence): Verdict {
+export function convergence(
+  last: LastUpdate | undefined,
+  fingerprint: string,
+  now: Date,
+  policy: ConvergencePolicy = defaultConvergence,
+): Verdict {
   if (!last || last.fingerprint !== fingerprint || !last.attempts) return { send: true, attempts: 1 };
   const wait = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, last.attempts - 1));
   const since = now.getTime() - Date.parse(last.at ?? '');

@@ -27,7 +27,10 @@ export interface CredentialUser {
 /** A managed kind as a credentials user: the Secret its `target` names (own, or inherited from its cluster). */
 export function credentialUser<O extends KubeObject>(kind: {
   type: ResourceType;
-  target(obj: O, ctx: ReconcileContext<CustomObject>): { target: { credentialsSecretRef?: { name: string } | undefined } } | { state: string };
+  target(
+    obj: O,
+    ctx: ReconcileContext<CustomObject>,
+  ): { target: { credentialsSecretRef?: { name: string } | undefined } } | { state: string };
 }): CredentialUser {
   return {
     type: kind.type,
@@ -41,7 +44,12 @@ export function credentialUser<O extends KubeObject>(kind: {
 const hasFinalizer = (o: KubeObject | undefined, f: string) => o?.metadata?.finalizers?.includes(f) ?? false;
 
 /** Adds the finalizer unless the (metadata-only) Secret cache shows it there already: no request per pass. */
-export async function protectSecret(ctx: ReconcileContext<CustomObject>, secrets: SecretFinalizers, namespace: string, name: string): Promise<void> {
+export async function protectSecret(
+  ctx: ReconcileContext<CustomObject>,
+  secrets: SecretFinalizers,
+  namespace: string,
+  name: string,
+): Promise<void> {
   const cached = ctx.lookup(SECRET_TYPE, { namespace, name });
   if (hasFinalizer(cached, CREDENTIALS_FINALIZER) || (cached && isDeleting(cached))) return;
   const result = await secrets.addFinalizer(namespace, name, CREDENTIALS_FINALIZER);

@@ -32,7 +32,9 @@ export function poolTarget(pool: CceNodePool, ctx: Ctx): { target: ObjectTarget 
     return { state: 'release', message: 'its CceCluster is gone: cannot reach the cluster, not deleting it', warning: recorded };
   }
   const name = pool.spec.clusterRef?.name ?? '';
-  const message = cluster ? `CceCluster ${name} names no projectID` : `CceCluster ${name} does not exist (yet) in namespace ${pool.metadata?.namespace ?? 'default'}`;
+  const message = cluster
+    ? `CceCluster ${name} names no projectID`
+    : `CceCluster ${name} does not exist (yet) in namespace ${pool.metadata?.namespace ?? 'default'}`;
   return { state: 'wait', reason: Reason.WaitingForCluster, message };
 }
 
@@ -42,7 +44,10 @@ export async function poolGate(pool: CceNodePool, ctx: Ctx, cloud: CceClient): P
   if (!id) return managedGate(pool, referencedCluster(pool, ctx));
   const cluster = await cloud.clusters.get(id).catch((e: unknown) => {
     if (!(isCceApiError(e) && e.notFound)) throw e;
-    throw new Terminal(`spec.clusterID ${id} does not exist in project ${pool.spec.projectID ?? ''} (a standard CCE cluster is required)`, ManagedReason.NotFoundInCloud);
+    throw new Terminal(
+      `spec.clusterID ${id} does not exist in project ${pool.spec.projectID ?? ''} (a standard CCE cluster is required)`,
+      ManagedReason.NotFoundInCloud,
+    );
   });
   return unmanagedGate(pool, cluster);
 }
@@ -52,7 +57,11 @@ export function deletingGate(pool: CceNodePool, cluster: CceCluster | undefined)
   const clusterID = pool.status?.clusterID ?? pool.spec.clusterID ?? cluster?.status?.clusterID;
   if (clusterID) return { state: 'go', scope: { clusterID, currentVersion: undefined, versionAhead: undefined } };
   const recorded = !!(pool.status?.nodePoolID ?? pool.spec.nodePoolID);
-  return { state: 'release', message: `the cluster of node pool ${cloudName(pool)} was never known: nothing can have been created`, warning: recorded };
+  return {
+    state: 'release',
+    message: `the cluster of node pool ${cloudName(pool)} was never known: nothing can have been created`,
+    warning: recorded,
+  };
 }
 
 const autopilotMessage = (what: string) =>
@@ -72,18 +81,33 @@ const aheadMessage = (pool: CceNodePool, current: string | undefined) =>
 /** A pool with `clusterRef`: decided from the CceCluster object (informer cache). */
 export function managedGate(pool: CceNodePool, cluster: CceCluster | undefined): Gate<PoolScope> {
   const name = pool.spec.clusterRef?.name ?? '';
-  if (cluster?.spec.enableAutopilot) return { state: 'unsupported', reason: Reason.UnsupportedOnAutopilot, message: autopilotMessage(`CceCluster ${name}`) };
+  if (cluster?.spec.enableAutopilot)
+    return { state: 'unsupported', reason: Reason.UnsupportedOnAutopilot, message: autopilotMessage(`CceCluster ${name}`) };
   const st = clusterState(cluster, name, pool.metadata?.namespace ?? 'default');
   const held = st.ready ? undefined : { reason: st.reason, message: st.message };
   const clusterID = st.clusterID;
-  if (!clusterID) return { state: 'wait', reason: held?.reason ?? Reason.WaitingForCluster, message: held?.message ?? `CceCluster ${name} has no cluster id` };
+  if (!clusterID)
+    return {
+      state: 'wait',
+      reason: held?.reason ?? Reason.WaitingForCluster,
+      message: held?.message ?? `CceCluster ${name} has no cluster id`,
+    };
   const current = st.currentVersion;
   const cs = cluster?.status;
-  const upgrading = !!cs?.upgrade?.step || cs?.phase === 'Upgrading' || (!!cluster?.spec.version && !!current && compareMinor(cluster.spec.version, current) > 0);
+  const upgrading =
+    !!cs?.upgrade?.step ||
+    cs?.phase === 'Upgrading' ||
+    (!!cluster?.spec.version && !!current && compareMinor(cluster.spec.version, current) > 0);
   if (upgrading) {
     const message = upgradeMessage(pool, `CceCluster ${name}`, current, cs?.upgrade?.targetVersion ?? cluster?.spec.version);
     const ahead = versionAhead(pool, current, message);
-    if (ahead) return { state: 'hold', scope: { clusterID, currentVersion: current, versionAhead: ahead }, reason: Reason.WaitingForClusterUpgrade, message };
+    if (ahead)
+      return {
+        state: 'hold',
+        scope: { clusterID, currentVersion: current, versionAhead: ahead },
+        reason: Reason.WaitingForClusterUpgrade,
+        message,
+      };
   }
   const scope: PoolScope = { clusterID, currentVersion: current, versionAhead: versionAhead(pool, current, aheadMessage(pool, current)) };
   return held ? { state: 'hold', scope, ...held } : { state: 'go', scope };
@@ -92,16 +116,28 @@ export function managedGate(pool: CceNodePool, cluster: CceCluster | undefined):
 /** A pool with `clusterID`: decided from the cloud's cluster. */
 export function unmanagedGate(pool: CceNodePool, cluster: Cluster): Gate<PoolScope> {
   const id = cluster.metadata?.uid ?? pool.spec.clusterID ?? '';
-  if (cluster.spec?.flavor === 'cce.autopilot.cluster') return { state: 'unsupported', reason: Reason.UnsupportedOnAutopilot, message: autopilotMessage(`cluster ${id}`) };
+  if (cluster.spec?.flavor === 'cce.autopilot.cluster')
+    return { state: 'unsupported', reason: Reason.UnsupportedOnAutopilot, message: autopilotMessage(`cluster ${id}`) };
   const phase = cluster.status?.phase ?? '';
   const current = cluster.spec?.version;
   const requeueMs = UNMANAGED_RECHECK_MS;
   if (phase === 'Upgrading') {
     const message = upgradeMessage(pool, `cluster ${id}`, current, undefined);
     const ahead = versionAhead(pool, current, message);
-    if (ahead) return { state: 'hold', scope: { clusterID: id, currentVersion: current, versionAhead: ahead }, reason: Reason.WaitingForClusterUpgrade, message, requeueMs };
+    if (ahead)
+      return {
+        state: 'hold',
+        scope: { clusterID: id, currentVersion: current, versionAhead: ahead },
+        reason: Reason.WaitingForClusterUpgrade,
+        message,
+        requeueMs,
+      };
   }
-  const scope: PoolScope = { clusterID: id, currentVersion: current, versionAhead: versionAhead(pool, current, aheadMessage(pool, current)) };
+  const scope: PoolScope = {
+    clusterID: id,
+    currentVersion: current,
+    versionAhead: versionAhead(pool, current, aheadMessage(pool, current)),
+  };
   if (phase === 'Available') return { state: 'go', scope };
   const message = `cluster ${id} is ${phase || 'in an unknown phase'}, not Available`;
   // A cluster still being created has no pools to observe yet.

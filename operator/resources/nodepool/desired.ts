@@ -8,8 +8,17 @@ import type { CceNodePool, CceNodePoolSpec } from './types.js';
 
 /** Spec keys that belong to the operator, not to the CCE request body. */
 const OPERATOR_KEYS = new Set([
-  'region', 'projectID', 'endpoint', 'credentialsSecretRef', 'deletionPolicy', 'managementPolicy', 'clusterRef', 'clusterID',
-  'nodePoolID', 'version', 'metadata',
+  'region',
+  'projectID',
+  'endpoint',
+  'credentialsSecretRef',
+  'deletionPolicy',
+  'managementPolicy',
+  'clusterRef',
+  'clusterID',
+  'nodePoolID',
+  'version',
+  'metadata',
 ]);
 
 /** The label CCE adds to every pool's k8sTags (its value is the pool name). */
@@ -47,7 +56,9 @@ export function createRequest(cr: CceNodePool, login: Login): CreateNodePoolRequ
 export function updateRequest(cr: CceNodePool, observed: NodePool): UpdateNodePoolRequest {
   const spec = cr.spec;
   // The count is required in the body: while autoscaling, the cloud's (the autoscaler's), else the spec's.
-  const count = autoscalingEnabled(spec) ? (observed.spec?.initialNodeCount ?? observed.status?.currentNode ?? spec.initialNodeCount) : spec.initialNodeCount;
+  const count = autoscalingEnabled(spec)
+    ? (observed.spec?.initialNodeCount ?? observed.status?.currentNode ?? spec.initialNodeCount)
+    : spec.initialNodeCount;
   const labels = spec.nodeTemplate.k8sTags ?? observed.spec?.nodeTemplate?.k8sTags;
   return {
     kind: 'NodePool',

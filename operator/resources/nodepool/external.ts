@@ -37,7 +37,13 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
       const count = body.spec.initialNodeCount;
       const scaling = count !== undefined && count !== (observed.spec?.initialNodeCount ?? observed.status?.currentNode);
       const message = `${scaling ? `scaling to ${count} nodes; ` : ''}updated ${describeFields(diffs)}`;
-      return { reason: scaling ? Reason.Scaling : Reason.Updating, message, jobID: m.jobId, observed: seen(m.body), requestId: m.requestId };
+      return {
+        reason: scaling ? Reason.Scaling : Reason.Updating,
+        message,
+        jobID: m.jobId,
+        observed: seen(m.body),
+        requestId: m.requestId,
+      };
     },
     async delete(_obj, observed) {
       const m = await cloud.nodePools.delete(clusterID, observed.metadata.uid as string);

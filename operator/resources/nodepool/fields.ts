@@ -38,7 +38,8 @@ export const nodePoolFields: readonly FieldRule<CceNodePool, ObservedPool>[] = [
     path: 'nodeTemplate.k8sTags',
     change: 'update',
     observed: true,
-    equal: (desired, actual) => jsonEqual(userLabels(desired as Record<string, string>), userLabels(actual as Record<string, string> | undefined)),
+    equal: (desired, actual) =>
+      jsonEqual(userLabels(desired as Record<string, string>), userLabels(actual as Record<string, string> | undefined)),
   },
   { path: 'nodeTemplate.taints', change: 'update', observed: false, desired: (o) => o.spec.nodeTemplate.taints ?? [] },
   { path: 'nodeTemplate.runtime', change: 'immutable', observed: false },

@@ -15,7 +15,13 @@ import { nodePoolFields } from './fields.js';
 import { poolActivity, poolFacts, poolReadiness, poolReadyMessage } from './report.js';
 import type { CceNodePool, ObservedPool, PoolScope } from './types.js';
 
-export const NODEPOOL_TYPE = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'ccenodepools', kind: 'CceNodePool', namespaced: true } as const;
+export const NODEPOOL_TYPE = {
+  group: 'cce.operator.dev',
+  version: 'v1alpha1',
+  plural: 'ccenodepools',
+  kind: 'CceNodePool',
+  namespaced: true,
+} as const;
 
 /** A CceCluster change (Ready, deleted, upgraded) wakes the pools that reference it. */
 export const clusterWatch: WatchSpec<CceNodePool> = {

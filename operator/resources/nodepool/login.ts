@@ -18,7 +18,10 @@ export async function loginOf(pool: CceNodePool, secrets: SecretReader): Promise
   if (!up) return { ...(login.sshKey ? { sshKey: login.sshKey } : {}) };
   const ref = up.passwordSecretRef;
   if (!ref) {
-    throw new Terminal(`${FIELD}.password is not accepted: put the password in a Secret and name it in ${FIELD}.passwordSecretRef`, ManagedReason.InvalidSpec);
+    throw new Terminal(
+      `${FIELD}.password is not accepted: put the password in a Secret and name it in ${FIELD}.passwordSecretRef`,
+      ManagedReason.InvalidSpec,
+    );
   }
   const namespace = pool.metadata?.namespace ?? 'default';
   const key = ref.key ?? 'password';
@@ -26,7 +29,10 @@ export async function loginOf(pool: CceNodePool, secrets: SecretReader): Promise
   const password = data?.[key];
   if (!password) {
     const what = data ? `has no key ${key}` : 'does not exist';
-    throw new Transient(`Secret ${namespace}/${ref.name} (${FIELD}.passwordSecretRef) ${what}: the pool is created once it does`, Reason.WaitingForLoginSecret);
+    throw new Transient(
+      `Secret ${namespace}/${ref.name} (${FIELD}.passwordSecretRef) ${what}: the pool is created once it does`,
+      Reason.WaitingForLoginSecret,
+    );
   }
   return { userPassword: { username: up.username ?? 'root', password } };
 }

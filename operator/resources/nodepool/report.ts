@@ -66,7 +66,11 @@ export function poolReadiness(obj: CceNodePool, r: ObservedPool, scope: PoolScop
     return { outcome: { state: 'progressing', reason: Reason.Synchronizing, message: `${current}/${desired} nodes active` } };
   }
   if (scope.versionAhead) {
-    return { outcome: { state: 'progressing', reason: Reason.WaitingForClusterUpgrade, message: scope.versionAhead.message }, requeueMs: VERSION_WAIT_MS, jobInFlight: false };
+    return {
+      outcome: { state: 'progressing', reason: Reason.WaitingForClusterUpgrade, message: scope.versionAhead.message },
+      requeueMs: VERSION_WAIT_MS,
+      jobInFlight: false,
+    };
   }
   return undefined;
 }

@@ -32,13 +32,20 @@ const volume = (what: string, min: number, max: number) =>
     properties: {
       size: { type: 'integer', minimum: min, maximum: max },
       // 003 表 4-80: SATA, SAS, SSD; GPSSD (general-purpose SSD) as the simulator accepts it.
-      volumetype: { type: 'string', enum: ['SATA', 'SAS', 'SSD', 'GPSSD'], description: '`SATA` (common I/O), `SAS` (high I/O), `SSD` (ultra-high I/O), `GPSSD` (general-purpose SSD).' },
+      volumetype: {
+        type: 'string',
+        enum: ['SATA', 'SAS', 'SSD', 'GPSSD'],
+        description: '`SATA` (common I/O), `SAS` (high I/O), `SSD` (ultra-high I/O), `GPSSD` (general-purpose SSD).',
+      },
       extendParam: { type: 'object', description: 'e.g. `{"useType":"docker"}`.', 'x-kubernetes-preserve-unknown-fields': true },
       metadata: {
         type: 'object',
         description: 'Disk encryption.',
         // 003 表 4-85: "0 代表不加密,1代表加密"
-        properties: { __system__encrypted: { type: 'string', enum: ['0', '1'], description: '`0` (not encrypted) or `1`.' }, __system__cmkid: str('KMS key ID.', 64) },
+        properties: {
+          __system__encrypted: { type: 'string', enum: ['0', '1'], description: '`0` (not encrypted) or `1`.' },
+          __system__cmkid: str('KMS key ID.', 64),
+        },
       },
     },
   }) as const;
@@ -80,10 +87,19 @@ export const nodeTemplateSchema = {
               required: ['name'],
               properties: {
                 name: str('Name of the Secret.', 253),
-                key: { type: 'string', default: 'password', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' },
+                key: {
+                  type: 'string',
+                  default: 'password',
+                  maxLength: 253,
+                  pattern: '^[-._a-zA-Z0-9]+$',
+                  description: 'Key in the Secret.',
+                },
               },
             },
-            password: str('Not accepted (a password in the spec is readable by everyone who can read the object): use passwordSecretRef.', 1024),
+            password: str(
+              'Not accepted (a password in the spec is readable by everyone who can read the object): use passwordSecretRef.',
+              1024,
+            ),
           },
           'x-kubernetes-validations': [
             {
@@ -116,7 +132,11 @@ export const nodeTemplateSchema = {
             iptype: str('e.g. `5_bgp`.', 32),
             bandwidth: {
               type: 'object',
-              properties: { size: { type: 'integer', minimum: 1 }, sharetype: str('e.g. `PER`.', 16), chargemode: str('e.g. `traffic`.', 16) },
+              properties: {
+                size: { type: 'integer', minimum: 1 },
+                sharetype: str('e.g. `PER`.', 16),
+                chargemode: str('e.g. `traffic`.', 16),
+              },
             },
           },
         },
@@ -140,11 +160,11 @@ export const nodeTemplateSchema = {
     },
     k8sTags: {
       type: 'object',
-      description: 'Kubernetes labels of the pool\'s nodes (at most 20; updatable).',
+      description: "Kubernetes labels of the pool's nodes (at most 20; updatable).",
       maxProperties: 20,
       additionalProperties: { type: 'string', maxLength: 63, pattern: LABEL_VALUE },
     },
-    taints: { type: 'array', maxItems: 20, description: 'Kubernetes taints of the pool\'s nodes (updatable).', items: taint },
+    taints: { type: 'array', maxItems: 20, description: "Kubernetes taints of the pool's nodes (updatable).", items: taint },
     runtime: {
       type: 'object',
       description: 'Container runtime of the nodes.',
@@ -159,8 +179,8 @@ export const nodePoolSpecSchema = {
   required: ['nodeTemplate', 'initialNodeCount'],
   properties: {
     ...commonSpecProperties,
-    region: str('Huawei Cloud region. Default: the referenced CceCluster\'s. Required with `clusterID`. Immutable.', 64),
-    projectID: str('Huawei Cloud project ID. Default: the referenced CceCluster\'s. Required with `clusterID`. Immutable.', 64),
+    region: str("Huawei Cloud region. Default: the referenced CceCluster's. Required with `clusterID`. Immutable.", 64),
+    projectID: str("Huawei Cloud project ID. Default: the referenced CceCluster's. Required with `clusterID`. Immutable.", 64),
     clusterRef: {
       type: 'object',
       description: 'The CceCluster (same namespace) this pool belongs to. Immutable.',
@@ -174,20 +194,21 @@ export const nodePoolSpecSchema = {
       maxLength: 32,
       pattern: '^v[0-9]+\\.[0-9]+(\\.[0-9]+)?(-r[0-9]+)?$',
       description:
-        'Kubernetes version the pool\'s nodes should run. CCE has no node-pool version API: nodes are upgraded by their ' +
-        'cluster\'s upgrade. A version ahead of the cluster waits (reason WaitingForClusterUpgrade) until the cluster has ' +
+        "Kubernetes version the pool's nodes should run. CCE has no node-pool version API: nodes are upgraded by their " +
+        "cluster's upgrade. A version ahead of the cluster waits (reason WaitingForClusterUpgrade) until the cluster has " +
         'been upgraded to it; the pool is Ready once the cluster runs it.',
     },
     metadata: {
       type: 'object',
-      description: 'The cloud node pool\'s metadata. `name` defaults to this object\'s name.',
+      description: "The cloud node pool's metadata. `name` defaults to this object's name.",
       properties: {
         name: {
           type: 'string',
           minLength: POOL_NAME.min,
           maxLength: POOL_NAME.max,
           pattern: POOL_NAME.pattern,
-          description: 'Pool name: 1-50 chars, lower-case letters, digits and -, starting with a letter, not ending with -. `DefaultPool` is reserved.',
+          description:
+            'Pool name: 1-50 chars, lower-case letters, digits and -, starting with a letter, not ending with -. `DefaultPool` is reserved.',
         },
       },
     },
@@ -226,12 +247,12 @@ export const nodePoolStatusSchema = {
   properties: {
     ...commonStatusProperties,
     phase: str('The cloud\'s own phase: `""` (normal), Synchronizing, Synchronized, SoldOut, Deleting, Error.', 64),
-    state: str('The phase for display: the cloud\'s phase, or `Normal` when the cloud reports the empty (normal) phase.', 64),
+    state: str("The phase for display: the cloud's phase, or `Normal` when the cloud reports the empty (normal) phase.", 64),
     nodePoolID: str('CCE node pool ID (metadata.uid).', 128),
     clusterID: str('CCE cluster ID the pool lives in.', 64),
-    currentNode: { type: 'integer', description: 'Nodes now in the pool (the cloud\'s status.currentNode).' },
-    desiredNode: { type: 'integer', description: 'Nodes wanted: spec.initialNodeCount, or the autoscaler\'s count when autoscaling.' },
+    currentNode: { type: 'integer', description: "Nodes now in the pool (the cloud's status.currentNode)." },
+    desiredNode: { type: 'integer', description: "Nodes wanted: spec.initialNodeCount, or the autoscaler's count when autoscaling." },
     nodes: str('`current/desired`, for the Nodes column.', 32),
-    currentVersion: str('Kubernetes version of the pool\'s cluster (nodes follow their cluster).', 64),
+    currentVersion: str("Kubernetes version of the pool's cluster (nodes follow their cluster).", 64),
   },
 } as const satisfies JsonSchema;

@@ -23,7 +23,9 @@ const PAUSED = 'cce.operator.dev/paused';
 type Obj = { metadata?: { generation?: number }; status?: { observedGeneration?: number; conditions?: unknown } };
 const isReady = (o: Obj | undefined): boolean => {
   const c = condition(o, 'Ready');
-  return c?.status === 'True' && c.observedGeneration === o?.metadata?.generation && o?.status?.observedGeneration === o?.metadata?.generation;
+  return (
+    c?.status === 'True' && c.observedGeneration === o?.metadata?.generation && o?.status?.observedGeneration === o?.metadata?.generation
+  );
 };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const valuesHash = (a: CceAddon | undefined): string | undefined => a?.status?.appliedHashes?.['spec.values'];
@@ -60,9 +62,13 @@ describe('CceAddon and its cluster gate (operator + kube-apiserver + simulator)'
     this.timeout(60000);
     await admin.clearRequests();
     await addons.create(addon('nope', { clusterRef: { name: 'base' }, addonTemplateName: 'no-such-addon' }));
-    const stalled = await waitFor('Stalled', async () => ((a) => (condition(a, 'Stalled')?.status === 'True' ? a : undefined))(await getAddon('nope')));
+    const stalled = await waitFor('Stalled', async () =>
+      ((a) => (condition(a, 'Stalled')?.status === 'True' ? a : undefined))(await getAddon('nope')),
+    );
     expect(condition(stalled, 'Stalled')?.reason).to.equal('UnknownTemplate');
-    expect(condition(stalled, 'Stalled')?.message).to.match(/add-on template no-such-addon does not exist; the cloud offers: .*metrics-server/);
+    expect(condition(stalled, 'Stalled')?.message).to.match(
+      /add-on template no-such-addon does not exist; the cloud offers: .*metrics-server/,
+    );
     expect(condition(stalled, 'Ready')?.status).to.equal('False');
     // The named list answers 404 and the full list decides: a pass makes two calls, and the Terminal verdict
     // ends the retries (a 404 retried with backoff would keep listing every few hundred ms here).
@@ -101,7 +107,9 @@ describe('CceAddon and its cluster gate (operator + kube-apiserver + simulator)'
     // A change while the cluster is not Ready is held back: Ready=False (WaitingForCluster), nothing written.
     await admin.clearRequests();
     await addons.patch('metrics', { spec: { values: { custom: { interval: 15 } } } });
-    const waiting = await waitFor('held change', async () => ((a) => (condition(a, 'Ready')?.reason === 'WaitingForCluster' ? a : undefined))(await getAddon('metrics')));
+    const waiting = await waitFor('held change', async () =>
+      ((a) => (condition(a, 'Ready')?.reason === 'WaitingForCluster' ? a : undefined))(await getAddon('metrics')),
+    );
     expect(condition(waiting, 'Ready')?.status).to.equal('False');
     expect(condition(waiting, 'Ready')?.message).to.match(/holding changes to spec\.values/);
     await pause(1500);
@@ -109,7 +117,11 @@ describe('CceAddon and its cluster gate (operator + kube-apiserver + simulator)'
 
     // The cluster Ready again: the change goes out once.
     await clusters.patch('base', { metadata: { annotations: { [PAUSED]: null } } });
-    const applied = await waitFor('values applied', async () => ((a) => (isReady(a) && valuesHash(a) ? a : undefined))(await getAddon('metrics')), 45000);
+    const applied = await waitFor(
+      'values applied',
+      async () => ((a) => (isReady(a) && valuesHash(a) ? a : undefined))(await getAddon('metrics')),
+      45000,
+    );
     expect(condition(applied, 'Ready')?.reason).to.equal('Running');
     expect((await cloudAddons(admin, 'metrics-server', clusterID))[0]?.spec.values).to.deep.equal({ custom: { interval: 15 } });
     await pause(1000);

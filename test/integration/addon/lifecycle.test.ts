@@ -22,7 +22,9 @@ const SK = 'integration-secret-key-0002';
 type Obj = { metadata?: { generation?: number }; status?: { observedGeneration?: number; conditions?: unknown } };
 const isReady = (o: Obj | undefined): boolean => {
   const c = condition(o, 'Ready');
-  return c?.status === 'True' && c.observedGeneration === o?.metadata?.generation && o?.status?.observedGeneration === o?.metadata?.generation;
+  return (
+    c?.status === 'True' && c.observedGeneration === o?.metadata?.generation && o?.status?.observedGeneration === o?.metadata?.generation
+  );
 };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The hash of spec.values as last applied (status.appliedHashes, recorded by the managed ladder). */
@@ -58,9 +60,20 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
   });
 
   it('add-ons wait for their cluster, then a cluster + 2 add-ons reach Ready (the default coredns is adopted)', async () => {
-    await addons.create(addon('metrics', { clusterRef: { name: 'base' }, addonTemplateName: 'metrics-server', version: '1.3.39', values: { custom: { interval: 30 } } }));
-    await addons.create(addon('dns', { clusterRef: { name: 'base' }, addonTemplateName: 'coredns', values: { custom: { upstream_nameservers: [] } } }));
-    const waiting = await waitFor('WaitingForCluster', async () => ((a) => (condition(a, 'Ready')?.reason === 'WaitingForCluster' ? a : undefined))(await getAddon('metrics')));
+    await addons.create(
+      addon('metrics', {
+        clusterRef: { name: 'base' },
+        addonTemplateName: 'metrics-server',
+        version: '1.3.39',
+        values: { custom: { interval: 30 } },
+      }),
+    );
+    await addons.create(
+      addon('dns', { clusterRef: { name: 'base' }, addonTemplateName: 'coredns', values: { custom: { upstream_nameservers: [] } } }),
+    );
+    const waiting = await waitFor('WaitingForCluster', async () =>
+      ((a) => (condition(a, 'Ready')?.reason === 'WaitingForCluster' ? a : undefined))(await getAddon('metrics')),
+    );
     expect(condition(waiting, 'Ready')?.status).to.equal('False');
     expect(condition(waiting, 'Ready')?.message).to.match(/CceCluster base/);
 
@@ -118,11 +131,17 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
     const fault = await admin.addFault({ kind: 'error', operation: 'UpdateAddonInstance', status: 500 });
     const before = valuesHash(await getAddon('dns'));
     await addons.patch('dns', { spec: { values: { custom: { upstream_nameservers: ['10.0.0.53'] } } } });
-    const failing = await waitFor('Synced=False', async () => ((a) => (condition(a, 'Synced')?.status === 'False' ? a : undefined))(await getAddon('dns')));
+    const failing = await waitFor('Synced=False', async () =>
+      ((a) => (condition(a, 'Synced')?.status === 'False' ? a : undefined))(await getAddon('dns')),
+    );
     expect(condition(failing, 'Synced')?.reason).to.equal('CloudError');
     expect(condition(failing, 'Synced')?.message).to.match(/UpdateAddonInstance.*HTTP 500 SVCSTG\.CCE-ADDONMGR\.500/);
     expect(valuesHash(failing)).to.equal(before);
-    await waitFor('Warning Event', async () => (await eventsFor(ns, 'dns')).some((e) => e.type === 'Warning' && e.reason === 'CloudError' && /SVCSTG\.CCE-ADDONMGR\.500/.test(e.message ?? '')));
+    await waitFor('Warning Event', async () =>
+      (await eventsFor(ns, 'dns')).some(
+        (e) => e.type === 'Warning' && e.reason === 'CloudError' && /SVCSTG\.CCE-ADDONMGR\.500/.test(e.message ?? ''),
+      ),
+    );
     await admin.removeFault(fault.id);
     const recovered = await readyAddon('dns', (a) => valuesHash(a) !== before);
     expect(condition(recovered, 'Synced')?.status).to.equal('True');
@@ -130,7 +149,16 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
 
   it('ObserveOnly on an unmanaged cluster (spec.clusterID) reports drift and never writes', async () => {
     await admin.clearRequests();
-    await addons.create(addon('observer', { clusterID, region: 'cn-north-4', projectID: 'test-project', addonTemplateName: 'everest', version: '2.3.12', managementPolicy: 'ObserveOnly' }));
+    await addons.create(
+      addon('observer', {
+        clusterID,
+        region: 'cn-north-4',
+        projectID: 'test-project',
+        addonTemplateName: 'everest',
+        version: '2.3.12',
+        managementPolicy: 'ObserveOnly',
+      }),
+    );
     const cr = await readyAddon('observer');
     expect(condition(cr, 'Ready')?.reason).to.equal('DriftDetected');
     expect(cr.status?.currentVersion).to.equal('2.4.5');
@@ -144,7 +172,9 @@ describe('CceAddon lifecycle (operator + kube-apiserver + simulator)', function 
   it('an unknown version is Stalled with the available versions, without a hot loop; fixing it installs', async () => {
     await admin.clearRequests();
     await addons.create(addon('gpu', { clusterRef: { name: 'base' }, addonTemplateName: 'gpu-beta', version: '9.9.9' }));
-    const stalled = await waitFor('Stalled', async () => ((a) => (condition(a, 'Stalled')?.status === 'True' ? a : undefined))(await getAddon('gpu')));
+    const stalled = await waitFor('Stalled', async () =>
+      ((a) => (condition(a, 'Stalled')?.status === 'True' ? a : undefined))(await getAddon('gpu')),
+    );
     expect(condition(stalled, 'Stalled')?.reason).to.equal('UnknownVersion');
     expect(condition(stalled, 'Stalled')?.message).to.match(/9\.9\.9.*available versions.*2\.6\.4/);
     expect(condition(stalled, 'Ready')?.status).to.equal('False');

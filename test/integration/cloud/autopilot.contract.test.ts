@@ -20,7 +20,8 @@ describe('cloud contract: CCE Autopilot', function () {
     await sim?.close();
   });
 
-  const until = (id: string, phase: string) => eventually(async () => ((await cce.clusters.get(id)).status?.phase === phase ? phase : undefined));
+  const until = (id: string, phase: string) =>
+    eventually(async () => ((await cce.clusters.get(id)).status?.phase === phase ? phase : undefined));
   const addonStatus = (id: string, status: string) =>
     eventually(async () => ((await cce.addons.get(id, clusterId)).status?.status === status ? status : undefined));
 
@@ -67,7 +68,9 @@ describe('cloud contract: CCE Autopilot', function () {
     expect(versions.length).to.be.greaterThan(1);
     let addon = await cce.addons.findByTemplate(clusterId, 'coredns');
     if (!addon) {
-      const m = await cce.addons.install(addonInstallRequest({ clusterId, addonTemplateName: 'coredns', version: versions[0]!, values: {} }));
+      const m = await cce.addons.install(
+        addonInstallRequest({ clusterId, addonTemplateName: 'coredns', version: versions[0]!, values: {} }),
+      );
       expect(m.body.status?.status).to.equal('installing');
       addon = m.body;
     }
@@ -86,7 +89,12 @@ describe('cloud contract: CCE Autopilot', function () {
     expect((await cce.addons.get(id, clusterId)).spec.version).to.equal(from);
     const del = await cce.addons.delete(id, clusterId);
     expect(del.body).to.equal('success');
-    const err = await eventually(async () => cce.addons.get(id, clusterId).then(() => undefined, (e: CceApiError) => e));
+    const err = await eventually(async () =>
+      cce.addons.get(id, clusterId).then(
+        () => undefined,
+        (e: CceApiError) => e,
+      ),
+    );
     expect(err.notFound).to.equal(true);
   });
 
@@ -107,7 +115,10 @@ describe('cloud contract: CCE Autopilot', function () {
     const snap = await cce.upgrades.snapshot(clusterId);
     expect(snap.body.uid).to.be.a('string');
     expect((await cce.upgrades.listSnapshotTasks(clusterId)).items.length).to.be.greaterThan(0);
-    const up = await cce.upgrades.upgrade(clusterId, { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } });
+    const up = await cce.upgrades.upgrade(clusterId, {
+      targetVersion: 'v1.29',
+      strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },
+    });
     expect(up.taskId).to.be.a('string');
     await eventually(async () => ((await cce.upgrades.getTask(clusterId, up.taskId!)).status?.phase === 'Success' ? true : undefined));
     expect((await cce.upgrades.listTasks(clusterId)).items.map((x) => x.metadata.uid)).to.include(up.taskId);
@@ -119,7 +130,12 @@ describe('cloud contract: CCE Autopilot', function () {
   it('deletes with Autopilot query options; the cluster goes away', async () => {
     const del = await cce.clusters.delete(clusterId, { delete_efs: 'try', delete_obs: 'skip', lts_reclaim_policy: 'Retain' });
     expect(del.jobId).to.be.a('string');
-    const err = await eventually(async () => cce.clusters.get(clusterId).then(() => undefined, (e: CceApiError) => e));
+    const err = await eventually(async () =>
+      cce.clusters.get(clusterId).then(
+        () => undefined,
+        (e: CceApiError) => e,
+      ),
+    );
     expect(err.httpStatus).to.equal(404);
     expect(err.code).to.equal('CCE.01404001');
   });

@@ -97,7 +97,10 @@ describe('cloud contract: error paths', function () {
     it('unknown ids are 404 with the family’s code', async () => {
       const cases = {
         'standard cluster': { call: () => cce.clusters.get('00000000-0000-0000-0000-000000000000'), code: 'CCE.01404001' },
-        'standard add-on': { call: () => cce.addons.get('00000000-0000-0000-0000-000000000000', clusterId), code: 'SVCSTG.CCE-ADDONMGR.4040204' },
+        'standard add-on': {
+          call: () => cce.addons.get('00000000-0000-0000-0000-000000000000', clusterId),
+          code: 'SVCSTG.CCE-ADDONMGR.4040204',
+        },
         'Autopilot cluster': { call: () => ap.client.clusters.get('00000000-0000-0000-0000-000000000000'), code: 'CCE.01404001' },
         'job': { call: () => cce.jobs.get('00000000-0000-0000-0000-000000000000'), code: 'CCE.01404001' },
       };
@@ -158,7 +161,11 @@ describe('cloud contract: error paths', function () {
 
   describe('outcome unknown', () => {
     const scenarios = {
-      'connection dropped after the cloud executed the create': { fault: { kind: 'drop' as const, when: 'after' as const }, name: 'errors-dropped', timeoutMs: 5000 },
+      'connection dropped after the cloud executed the create': {
+        fault: { kind: 'drop' as const, when: 'after' as const },
+        name: 'errors-dropped',
+        timeoutMs: 5000,
+      },
       'client timeout while the cloud is slow': { fault: { kind: 'latency' as const, delayMs: 1200 }, name: 'errors-slow', timeoutMs: 400 },
     };
     for (const [reason, s] of Object.entries(scenarios)) {
@@ -201,7 +208,14 @@ describe('cloud contract: error paths', function () {
       const a = clientFor(sim, 'standard', { rateLimit: limit });
       const b = clientFor(sim, 'autopilot', { rateLimit: limit });
       const started = Date.now();
-      await Promise.all([a.client.quotas.get(), b.client.quotas.get(), a.client.quotas.get(), b.client.quotas.get(), a.client.quotas.get(), b.client.quotas.get()]);
+      await Promise.all([
+        a.client.quotas.get(),
+        b.client.quotas.get(),
+        a.client.quotas.get(),
+        b.client.quotas.get(),
+        a.client.quotas.get(),
+        b.client.quotas.get(),
+      ]);
       expect(Date.now() - started).to.be.greaterThanOrEqual(450);
       a.client.close();
       b.client.close();

@@ -76,7 +76,10 @@ describe('cloud contract: standard CCE', function () {
   });
 
   it('adds and removes cluster tags (204, idempotent)', async () => {
-    await cce.tags.add(clusterId, [{ key: 'team', value: 'platform' }, { key: 'env', value: 'ci' }]);
+    await cce.tags.add(clusterId, [
+      { key: 'team', value: 'platform' },
+      { key: 'env', value: 'ci' },
+    ]);
     await cce.tags.add(clusterId, [{ key: 'team', value: 'platform' }]);
     await cce.tags.remove(clusterId, ['env', 'missing-key']);
   });
@@ -119,7 +122,12 @@ describe('cloud contract: standard CCE', function () {
   it('deletes the node pool (status.jobId) and it disappears', async () => {
     const del = await cce.nodePools.delete(clusterId, poolId);
     expect(del.jobId).to.be.a('string');
-    const err = await eventually(async () => cce.nodePools.get(clusterId, poolId).then(() => undefined, (e: CceApiError) => e));
+    const err = await eventually(async () =>
+      cce.nodePools.get(clusterId, poolId).then(
+        () => undefined,
+        (e: CceApiError) => e,
+      ),
+    );
     expect(err.notFound).to.equal(true);
   });
 
@@ -127,17 +135,27 @@ describe('cloud contract: standard CCE', function () {
     const templates = await cce.addons.listTemplates({ addon_template_name: 'metrics-server' });
     const versions = templates.items[0]!.spec.versions!.map((v) => v.version);
     expect(versions.length).to.be.greaterThan(1);
-    const m = await cce.addons.install(addonInstallRequest({ clusterId, addonTemplateName: 'metrics-server', version: versions[0]!, values: { basic: {} } }));
+    const m = await cce.addons.install(
+      addonInstallRequest({ clusterId, addonTemplateName: 'metrics-server', version: versions[0]!, values: { basic: {} } }),
+    );
     addonId = m.body.metadata.uid!;
     expect(m.body.status?.status).to.equal('installing');
     await eventually(async () => ((await cce.addons.get(addonId, clusterId)).status?.status === 'running' ? true : undefined));
     expect((await cce.addons.list(clusterId)).items.map((a) => a.metadata.uid)).to.include(addonId);
     expect((await cce.addons.findByTemplate(clusterId, 'metrics-server'))?.metadata.uid).to.equal(addonId);
-    const up = await cce.addons.update(addonId, addonUpgradeRequest({ clusterId, addonTemplateName: 'metrics-server', version: versions[1]!, values: { basic: {} } }));
+    const up = await cce.addons.update(
+      addonId,
+      addonUpgradeRequest({ clusterId, addonTemplateName: 'metrics-server', version: versions[1]!, values: { basic: {} } }),
+    );
     expect(up.body.spec.version).to.equal(versions[1]);
     await eventually(async () => ((await cce.addons.get(addonId, clusterId)).status?.status === 'running' ? true : undefined));
     await cce.addons.delete(addonId, clusterId);
-    const err = await eventually(async () => cce.addons.get(addonId, clusterId).then(() => undefined, (e: CceApiError) => e));
+    const err = await eventually(async () =>
+      cce.addons.get(addonId, clusterId).then(
+        () => undefined,
+        (e: CceApiError) => e,
+      ),
+    );
     expect(err.notFound).to.equal(true);
   });
 
@@ -157,7 +175,10 @@ describe('cloud contract: standard CCE', function () {
     const snap = await cce.upgrades.snapshot(clusterId);
     expect(snap.body.uid).to.be.a('string');
     expect((await cce.upgrades.listSnapshotTasks(clusterId)).items.length).to.be.greaterThan(0);
-    const up = await cce.upgrades.upgrade(clusterId, { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } });
+    const up = await cce.upgrades.upgrade(clusterId, {
+      targetVersion: 'v1.29',
+      strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },
+    });
     expect(up.taskId).to.be.a('string');
     await eventually(async () => ((await cce.upgrades.getTask(clusterId, up.taskId!)).status?.phase === 'Success' ? true : undefined));
     expect((await cce.upgrades.listTasks(clusterId)).items.map((t) => t.metadata.uid)).to.include(up.taskId);
@@ -171,7 +192,10 @@ describe('cloud contract: standard CCE', function () {
     const id = (await cce.clusters.create(standardCluster('contract-std-retry'))).body.metadata.uid!;
     await until(id, 'Available');
     await admin.fault({ kind: 'jobFailure', operation: 'UpgradeCluster', count: 1, reason: 'injected' });
-    const up = await cce.upgrades.upgrade(id, { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } });
+    const up = await cce.upgrades.upgrade(id, {
+      targetVersion: 'v1.29',
+      strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },
+    });
     await eventually(async () => ((await cce.upgrades.getTask(id, up.taskId!)).status?.phase === 'Failed' ? true : undefined));
     await cce.upgrades.retry(id);
     await eventually(async () => ((await cce.upgrades.getTask(id, up.taskId!)).status?.phase === 'Success' ? true : undefined));
@@ -184,7 +208,12 @@ describe('cloud contract: standard CCE', function () {
     const log = await admin.requests();
     const entry = log.filter((r) => r.method === 'DELETE' && r.path.endsWith(`/clusters/${clusterId}`)).pop();
     expect(entry?.status).to.equal(200);
-    const err = await eventually(async () => cce.clusters.get(clusterId).then(() => undefined, (e: CceApiError) => e));
+    const err = await eventually(async () =>
+      cce.clusters.get(clusterId).then(
+        () => undefined,
+        (e: CceApiError) => e,
+      ),
+    );
     expect(err.httpStatus).to.equal(404);
     expect(err.code).to.equal('CCE.01404001');
   });

@@ -8,7 +8,13 @@ import { standardCluster } from './fixtures.js';
 const gv = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters' };
 
 function sample(name: string, extra: Record<string, unknown> = {}) {
-  return standardCluster(name, { version: 'v1.29', description: 'first', hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' }, projectID: 'p1', ...extra });
+  return standardCluster(name, {
+    version: 'v1.29',
+    description: 'first',
+    hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' },
+    projectID: 'p1',
+    ...extra,
+  });
 }
 
 describe('CceCluster CRD (real kube-apiserver)', () => {
@@ -26,10 +32,16 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
   const patch = (name: string, spec: Record<string, unknown>) =>
     api.patchNamespacedCustomObject({ ...gv, namespace, name, body: { spec } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
 
-  const rejection = (p: Promise<unknown>) => p.then(() => '', (e: { body?: string }) => String(e.body ?? e));
+  const rejection = (p: Promise<unknown>) =>
+    p.then(
+      () => '',
+      (e: { body?: string }) => String(e.body ?? e),
+    );
 
   it('applies defaults from the schema', async () => {
-    const created = (await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('defaults') })) as { spec: Record<string, unknown> };
+    const created = (await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('defaults') })) as {
+      spec: Record<string, unknown>;
+    };
     expect(created.spec).to.include({ deletionPolicy: 'Delete', managementPolicy: 'Full', hibernate: false, enableAutopilot: false });
   });
 
@@ -65,7 +77,11 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
     const msg = await rejection(api.createNamespacedCustomObject({ ...gv, namespace, body: sample('bad', { deletionPolicy: 'Keep' }) }));
     expect(msg).to.contain('spec.deletionPolicy').and.to.contain('Unsupported value');
     const auto = await rejection(
-      api.createNamespacedCustomObject({ ...gv, namespace, body: sample('auto', { enableAutopilot: true, containerNetwork: { mode: 'eni' } }) }),
+      api.createNamespacedCustomObject({
+        ...gv,
+        namespace,
+        body: sample('auto', { enableAutopilot: true, containerNetwork: { mode: 'eni' } }),
+      }),
     );
     expect(auto).to.contain('spec.flavor must be cce.autopilot.cluster when spec.enableAutopilot is true');
   });
@@ -74,7 +90,8 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
   const refused = {
     'an object name too short for a CCE cluster (no spec.metadata.name)': {
       body: sample('abc'),
-      message: 'metadata.name \\"abc\\" cannot be the cluster name in CCE (4-128 characters: lower-case letters, digits and -, starting with a letter, not ending with -); set spec.metadata.name',
+      message:
+        'metadata.name \\"abc\\" cannot be the cluster name in CCE (4-128 characters: lower-case letters, digits and -, starting with a letter, not ending with -); set spec.metadata.name',
     },
     'an object name with dots': { body: sample('prod.eu'), message: 'metadata.name \\"prod.eu\\" cannot be the cluster name in CCE' },
     'an object name starting with a digit': { body: sample('1cluster'), message: 'cannot be the cluster name in CCE' },
@@ -86,9 +103,15 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
       body: sample('rotate-default', { kubeconfigSecretRef: { name: 'kc', duration: 5 } }),
       message: 'spec.kubeconfigSecretRef.rotateBeforeDays must be less than spec.kubeconfigSecretRef.duration',
     },
-    'a control character in projectID': { body: sample('ctl-project', { projectID: 'p\u0007' }), message: 'spec.projectID in body should match' },
+    'a control character in projectID': {
+      body: sample('ctl-project', { projectID: 'p\u0007' }),
+      message: 'spec.projectID in body should match',
+    },
     'a region that is no region id': { body: sample('bad-region', { region: 'CN North 4' }), message: 'spec.region in body should match' },
-    'an endpoint with user info': { body: sample('bad-endpoint', { endpoint: 'https://cce.cn-north-4.myhuaweicloud.com@evil.example' }), message: 'spec.endpoint in body should match' },
+    'an endpoint with user info': {
+      body: sample('bad-endpoint', { endpoint: 'https://cce.cn-north-4.myhuaweicloud.com@evil.example' }),
+      message: 'spec.endpoint in body should match',
+    },
   };
   for (const [reason, c] of Object.entries(refused)) {
     it(`rejects ${reason}`, async () => {
@@ -98,6 +121,10 @@ describe('CceCluster CRD (real kube-apiserver)', () => {
 
   it('accepts an object name that is no CCE name when spec.metadata.name is, and a rotation shorter than the validity', async () => {
     await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('prod.eu', { metadata: { name: 'prod-eu' } }) });
-    await api.createNamespacedCustomObject({ ...gv, namespace, body: sample('rotate-ok', { kubeconfigSecretRef: { name: 'kc', duration: 8, rotateBeforeDays: 7 } }) });
+    await api.createNamespacedCustomObject({
+      ...gv,
+      namespace,
+      body: sample('rotate-ok', { kubeconfigSecretRef: { name: 'kc', duration: 8, rotateBeforeDays: 7 } }),
+    });
   });
 });

@@ -57,9 +57,14 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
 
   it('exports the kubeconfig once into the referenced Secret, with its expiry in status', async () => {
     await crs.patch('alpha', { spec: { kubeconfigSecretRef: { name: 'alpha-kubeconfig', duration: 10 } } });
-    const cr = await waitFor('kubeconfig exported', async () => ((o) => (o.status?.kubeconfig?.expiresAt && isReady(o) ? o : undefined))(await crs.get('alpha')));
+    const cr = await waitFor('kubeconfig exported', async () =>
+      ((o) => (o.status?.kubeconfig?.expiresAt && isReady(o) ? o : undefined))(await crs.get('alpha')),
+    );
     const secret = await secrets.readNamespacedSecret({ namespace: crs.namespace, name: 'alpha-kubeconfig' });
-    const kubeconfig = JSON.parse(Buffer.from(secret.data?.kubeconfig ?? '', 'base64').toString('utf8')) as { kind?: string; users?: unknown[] };
+    const kubeconfig = JSON.parse(Buffer.from(secret.data?.kubeconfig ?? '', 'base64').toString('utf8')) as {
+      kind?: string;
+      users?: unknown[];
+    };
     expect(kubeconfig.kind).to.equal('Config');
     expect(kubeconfig.users).to.have.length.greaterThan(0);
     expect(secret.metadata?.ownerReferences?.[0]?.name).to.equal('alpha');
@@ -75,8 +80,11 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
   it('updates the description with exactly one UpdateCluster call', async () => {
     await admin.clearRequests();
     await crs.patch('alpha', { spec: { description: 'second description' } });
-    await waitFor('description in the cloud', async () =>
-      (await cloudClusters('alpha'))[0]?.spec && ((await cloudClusters('alpha'))[0]!.spec as { description?: string }).description === 'second description',
+    await waitFor(
+      'description in the cloud',
+      async () =>
+        (await cloudClusters('alpha'))[0]?.spec &&
+        ((await cloudClusters('alpha'))[0]!.spec as { description?: string }).description === 'second description',
     );
     await ready('alpha');
     await new Promise((r) => setTimeout(r, 1500)); // a few more passes must not repeat the call
@@ -85,7 +93,11 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
 
   it('upgrades through pre-check, upgrade and post-check to the new version', async () => {
     await crs.patch('alpha', { spec: { version: 'v1.29' } });
-    const cr = await waitFor('upgraded', async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('alpha')), 60000);
+    const cr = await waitFor(
+      'upgraded',
+      async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('alpha')),
+      60000,
+    );
     expect(cr.status?.upgrade).to.equal(undefined);
     const ops = (await admin.counts()).byOperation;
     expect(ops.CreatePreCheck).to.equal(1);
@@ -118,7 +130,9 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
   it('a second object for a managed cloud cluster is Stalled AlreadyManaged, and deleting it leaves the cluster alone', async () => {
     await admin.clearRequests();
     await crs.create(standardCluster('bravo-3', { metadata: { name: 'bravo' }, description: 'fights over it' }));
-    const cr = await waitFor('Stalled', async () => ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get('bravo-3')));
+    const cr = await waitFor('Stalled', async () =>
+      ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get('bravo-3')),
+    );
     expect(condition(cr, 'Stalled')?.reason).to.equal('AlreadyManaged');
     expect(condition(cr, 'Stalled')?.message).to.contain(`${crs.namespace}/bravo-2`);
     expect(cr.status?.clusterID).to.equal(undefined);
@@ -132,7 +146,9 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
   it('adopts by spec.clusterID and, under ObserveOnly, never writes to the cloud', async () => {
     const id = ((await cloudClusters('bravo'))[0]!.metadata as { uid: string }).uid;
     await admin.clearRequests();
-    await crs.create(standardCluster('observer', { clusterID: id, managementPolicy: 'ObserveOnly', description: 'differs from the cloud' }));
+    await crs.create(
+      standardCluster('observer', { clusterID: id, managementPolicy: 'ObserveOnly', description: 'differs from the cloud' }),
+    );
     const cr = await ready('observer');
     expect(cr.status?.clusterID).to.equal(id);
     expect(condition(cr, 'Ready')?.reason).to.equal('DriftDetected');
@@ -141,7 +157,7 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
   });
 
   it('does nothing while paused', async () => {
-    await crs.create(standardCluster('paused-one', { }));
+    await crs.create(standardCluster('paused-one', {}));
     await crs.patch('paused-one', { metadata: { annotations: { 'cce.operator.dev/paused': 'true' } } });
     // It may have been created before the annotation landed; from now on nothing changes in the cloud.
     await waitFor('Paused condition', async () => condition(await crs.get('paused-one'), 'Stalled')?.reason === 'Paused');
@@ -162,7 +178,9 @@ describe('CceCluster lifecycle (operator + kube-apiserver + simulator)', functio
     await crs.create(autopilotCluster('auto-one'));
     await ready('auto-one');
     await crs.patch('auto-one', { spec: { hibernate: true } });
-    const cr = await waitFor('Stalled', async () => ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get('auto-one')));
+    const cr = await waitFor('Stalled', async () =>
+      ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get('auto-one')),
+    );
     expect(condition(cr, 'Stalled')?.reason).to.equal('UnsupportedOnAutopilot');
     expect(condition(cr, 'Stalled')?.message).to.match(/Autopilot/);
   });

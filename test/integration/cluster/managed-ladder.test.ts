@@ -43,9 +43,12 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
     await sim?.close();
   });
 
-  const cloudClusters = async (name: string) => (await admin.objects()).clusters.filter((c) => (c.metadata as { name?: string }).name === name);
-  const ready = (name: string, timeout = 45000) => waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await crs.get(name)), timeout);
-  const stalled = (name: string) => waitFor(`${name} Stalled`, async () => ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get(name)));
+  const cloudClusters = async (name: string) =>
+    (await admin.objects()).clusters.filter((c) => (c.metadata as { name?: string }).name === name);
+  const ready = (name: string, timeout = 45000) =>
+    waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await crs.get(name)), timeout);
+  const stalled = (name: string) =>
+    waitFor(`${name} Stalled`, async () => ((o) => (condition(o, 'Stalled')?.status === 'True' ? o : undefined))(await crs.get(name)));
   const gone = (name: string, timeout = 45000) => waitFor(`${name} gone`, async () => (await crs.tryGet(name)) === undefined, timeout);
   const secretExists = async (name: string) =>
     core.readNamespacedSecret({ namespace: crs.namespace, name }).then(
@@ -70,7 +73,9 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
     await createSecret('prune-creds');
     await crs.create(standardCluster('pruned', { credentialsSecretRef: { name: 'prune-creds' } }));
     await ready('pruned');
-    await waitFor('Secret protected', async () => (await secretExists('prune-creds'))?.metadata?.finalizers?.includes(CREDENTIALS_FINALIZER));
+    await waitFor('Secret protected', async () =>
+      (await secretExists('prune-creds'))?.metadata?.finalizers?.includes(CREDENTIALS_FINALIZER),
+    );
     await Promise.all([crs.delete('pruned'), core.deleteNamespacedSecret({ namespace: crs.namespace, name: 'prune-creds' })]);
     await gone('pruned');
     expect(await cloudClusters('pruned')).to.have.length(0);
@@ -105,7 +110,9 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
     await ready('san-std');
     await admin.clearRequests();
     await crs.patch('san-std', { spec: { customSan: ['api.example.com'] } });
-    const cr = await waitFor('NotConverged', async () => ((o) => (condition(o, 'Synced')?.reason === 'NotConverged' ? o : undefined))(await crs.get('san-std')));
+    const cr = await waitFor('NotConverged', async () =>
+      ((o) => (condition(o, 'Synced')?.reason === 'NotConverged' ? o : undefined))(await crs.get('san-std')),
+    );
     expect(condition(cr, 'Synced')?.message).to.contain('spec.customSan');
     expect(condition(cr, 'Synced')?.message).to.match(/only spec.description .* standard clusters/);
     await sleep(5000);
@@ -121,7 +128,7 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
     await waitFor('cloud cluster deleted', async () => (await cloudClusters('lost')).length === 0);
   });
 
-  it('a failed upgrade task is reported with the cloud\'s state and retried on the retry annotation', async () => {
+  it("a failed upgrade task is reported with the cloud's state and retried on the retry annotation", async () => {
     await crs.create(standardCluster('upg-std'));
     await ready('upg-std');
     await admin.addFault({ kind: 'jobFailure', operation: 'UpgradeCluster', count: 1, reason: 'node drain timed out' });
@@ -131,7 +138,11 @@ describe('CceCluster on the managed ladder (operator + kube-apiserver + simulato
     expect(condition(cr, 'Stalled')?.message).to.contain('cce.operator.dev/retry-upgrade');
     expect((await ops()).RetryUpgradeClusterTask ?? 0).to.equal(0);
     await crs.patch('upg-std', { metadata: { annotations: { 'cce.operator.dev/retry-upgrade': '1' } } });
-    const done = await waitFor('upgraded', async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('upg-std')), 60000);
+    const done = await waitFor(
+      'upgraded',
+      async () => ((o) => (isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? '') ? o : undefined))(await crs.get('upg-std')),
+      60000,
+    );
     expect(done.status?.upgrade).to.equal(undefined);
     expect((await ops()).RetryUpgradeClusterTask).to.equal(1);
   });

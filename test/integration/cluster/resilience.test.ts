@@ -44,13 +44,22 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
   after(async () => sim?.close());
 
   // A lease of its own per process: a SIGKILLed predecessor must not make the next test wait for its lease.
-  const operator = (id: string) => startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `res-${ns}-${id}`, identity: id, namespace: ns });
-  const ready = (name: string, timeoutMs = 45000) => waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await crs.get(name)), timeoutMs);
+  const operator = (id: string) =>
+    startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `res-${ns}-${id}`, identity: id, namespace: ns });
+  const ready = (name: string, timeoutMs = 45000) =>
+    waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await crs.get(name)), timeoutMs);
 
   it('a crash right after the create call returns never produces a second cluster', async () => {
     // The cloud carries out the create, then holds the response for 5 s: the operator is killed meanwhile.
     await admin.addFault({ kind: 'latency', operation: 'CreateCluster', when: 'after', delayMs: 5000, count: 1 });
-    const first = startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `crash-${ns}-1`, identity: 'crash-1', namespace: ns });
+    const first = startOperator({
+      simUrl: sim.url,
+      accessKey: AK,
+      secretKey: SK,
+      leaseName: `crash-${ns}-1`,
+      identity: 'crash-1',
+      namespace: ns,
+    });
     await crs.create(standardCluster('crashy'));
     await waitFor('cluster in the cloud', async () => (await admin.objects()).clusters.some(named('crashy')));
     await first.kill('SIGKILL');
@@ -70,7 +79,8 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
   it('a standby takes over when the leader dies and finishes the work', async () => {
     const slow = await startSimulator({ accessKey: AK, secretKey: SK, projectId: 'test-project', jobSeconds: 4 });
     try {
-      const start = (id: string) => startOperator({ simUrl: slow.url, accessKey: AK, secretKey: SK, leaseName: `le-${ns}`, identity: id, namespace: ns });
+      const start = (id: string) =>
+        startOperator({ simUrl: slow.url, accessKey: AK, secretKey: SK, leaseName: `le-${ns}`, identity: id, namespace: ns });
       const a = start('leader-a');
       await a.waitForLog((l) => l.message === 'became leader');
       const b = start('leader-b');
@@ -119,7 +129,9 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
     await admin.addFault({ kind: 'jobFailure', operation: 'CreateCluster', reason: 'simulated capacity shortage', count: 1 });
     await crs.create(standardCluster('doomed'));
     await waitFor('JobFailed', async () => (await eventsFor(ns, 'doomed')).some((e) => e.reason === 'JobFailed'));
-    const cr = await waitFor('Error phase reported', async () => ((o) => (o.status?.phase === 'Error' ? o : undefined))(await crs.get('doomed')));
+    const cr = await waitFor('Error phase reported', async () =>
+      ((o) => (o.status?.phase === 'Error' ? o : undefined))(await crs.get('doomed')),
+    );
     expect(condition(cr, 'Ready')?.status).to.equal('False');
     await admin.clearRequests();
     await new Promise((r) => setTimeout(r, 2000));
@@ -135,7 +147,12 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
     operator('drift');
     await crs.create(standardCluster('drifty', { description: 'from git' }));
     const cr = await ready('drifty');
-    const cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
+    const cloud = new CceClient({
+      endpoint: sim.url,
+      projectId: 'test-project',
+      credentials: { kind: 'aksk', accessKey: AK, secretKey: SK },
+      rateLimit: false,
+    });
     await cloud.clusters.update(cr.status!.clusterID!, { spec: { description: 'changed by hand' } });
     // A refresh request forces an immediate re-observe (the stable resync is 10 min).
     await crs.patch('drifty', { metadata: { annotations: { 'cce.operator.dev/refresh-requested-at': new Date().toISOString() } } });
@@ -150,11 +167,18 @@ describe('CceCluster resilience (crash, failover, faults, drift)', function () {
     operator('vanish');
     await crs.create(standardCluster('vanishing'));
     const before = await ready('vanishing');
-    const cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
+    const cloud = new CceClient({
+      endpoint: sim.url,
+      projectId: 'test-project',
+      credentials: { kind: 'aksk', accessKey: AK, secretKey: SK },
+      rateLimit: false,
+    });
     await cloud.clusters.delete(before.status!.clusterID!);
     await waitFor('gone from the cloud', async () => !(await admin.objects()).clusters.some(named('vanishing')));
     await crs.patch('vanishing', { metadata: { annotations: { 'cce.operator.dev/refresh-requested-at': new Date().toISOString() } } });
-    const after = await waitFor('recreated', async () => ((o) => (isReady(o) && o.status?.clusterID !== before.status?.clusterID ? o : undefined))(await crs.get('vanishing')));
+    const after = await waitFor('recreated', async () =>
+      ((o) => (isReady(o) && o.status?.clusterID !== before.status?.clusterID ? o : undefined))(await crs.get('vanishing')),
+    );
     expect((await admin.objects()).clusters.filter(named('vanishing'))).to.have.length(1);
     expect(after.status?.clusterID).to.be.a('string');
     cloud.close();

@@ -78,11 +78,15 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
   });
 
   const stalled = (objects: CceObjects, name: string, reason: string) =>
-    waitFor(`${objects.plural}/${name} Stalled ${reason}`, async () => {
-      const o = await objects.get(name);
-      const c = condition(o, 'Stalled');
-      return c?.status === 'True' && c.reason === reason ? c : undefined;
-    }, 30000);
+    waitFor(
+      `${objects.plural}/${name} Stalled ${reason}`,
+      async () => {
+        const o = await objects.get(name);
+        const c = condition(o, 'Stalled');
+        return c?.status === 'True' && c.reason === reason ? c : undefined;
+      },
+      30000,
+    );
 
   const certificates = async () => {
     const ops = (await admin.counts()).byOperation;
@@ -92,7 +96,15 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
   it('an untrusted endpoint (own, or inherited from the CceCluster) without a Secret is Stalled UntrustedEndpoint; the trap sees no request', async () => {
     await clusters.create(standardCluster('trap-cluster', { endpoint: trap.url }));
     await pools.create(nodePool('trap-pool', 'trap-cluster'));
-    await addons.create(addon('trap-addon', { clusterID: 'c-1', region: 'cn-north-4', projectID: 'test-project', endpoint: `${trap.url}/v3`, addonTemplateName: 'coredns' }));
+    await addons.create(
+      addon('trap-addon', {
+        clusterID: 'c-1',
+        region: 'cn-north-4',
+        projectID: 'test-project',
+        endpoint: `${trap.url}/v3`,
+        addonTemplateName: 'coredns',
+      }),
+    );
     const own = await stalled(clusters, 'trap-cluster', 'UntrustedEndpoint');
     expect(own.message).to.contain(`spec.endpoint "${trap.url}"`).and.contain('credentialsSecretRef');
     expect((await stalled(pools, 'trap-pool', 'UntrustedEndpoint')).message).to.contain('spec.endpoint of CceCluster trap-cluster');
@@ -101,20 +113,28 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
     expect(trap.seen, 'no request at all reached the untrusted endpoint').to.deep.equal([]);
   });
 
-  it('with its own credentials Secret an object may use that endpoint: the trap sees the tenant\'s key, never the operator\'s', async () => {
+  it("with its own credentials Secret an object may use that endpoint: the trap sees the tenant's key, never the operator's", async () => {
     const tenant = { accessKey: 'TENANTACCESSKEY00001', secretKey: 'tenant-secret' };
     await core.createNamespacedSecret({ namespace: ns, body: { metadata: { name: 'tenant-creds' }, stringData: tenant } });
     await clusters.create(standardCluster('own-creds', { endpoint: trap.url, credentialsSecretRef: { name: 'tenant-creds' } }));
     await waitFor('a request at the trap', async () => trap.seen.length > 0);
     const auth = trap.seen.map((t) => credentialHeaders(t.headers));
-    expect(auth.every((a) => a.includes(tenant.accessKey)), auth.join('\n')).to.equal(true);
+    expect(
+      auth.every((a) => a.includes(tenant.accessKey)),
+      auth.join('\n'),
+    ).to.equal(true);
     expect(auth.some((a) => a.includes(AK) || a.includes(SK))).to.equal(false);
   });
 
   it('an existing Secret it did not create (the credentials Secret) survives a CceCluster naming it in kubeconfigSecretRef', async () => {
-    await core.createNamespacedSecret({ namespace: ns, body: { metadata: { name: 'cce-creds', labels: { team: 'a' } }, stringData: { accessKey: AK, secretKey: SK } } });
+    await core.createNamespacedSecret({
+      namespace: ns,
+      body: { metadata: { name: 'cce-creds', labels: { team: 'a' } }, stringData: { accessKey: AK, secretKey: SK } },
+    });
     const before = await certificates();
-    await clusters.create(standardCluster('kc-foreign', { credentialsSecretRef: { name: 'cce-creds' }, kubeconfigSecretRef: { name: 'cce-creds' } }));
+    await clusters.create(
+      standardCluster('kc-foreign', { credentialsSecretRef: { name: 'cce-creds' }, kubeconfigSecretRef: { name: 'cce-creds' } }),
+    );
     const c = await stalled(clusters, 'kc-foreign', 'SecretNotOwned');
     expect(c.message).to.contain(`Secret ${ns}/cce-creds`).and.contain('not created by cce-operator');
     const secret = await core.readNamespacedSecret({ namespace: ns, name: 'cce-creds' });
@@ -126,7 +146,10 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
   });
 
   it('one certificate per rotation: Secret writes refused by a quota are retried with the certificate already fetched', async () => {
-    const quota = await core.createNamespacedResourceQuota({ namespace: ns, body: { metadata: { name: 'no-new-secrets' }, spec: { hard: { 'count/secrets': '0' } } } });
+    const quota = await core.createNamespacedResourceQuota({
+      namespace: ns,
+      body: { metadata: { name: 'no-new-secrets' }, spec: { hard: { 'count/secrets': '0' } } },
+    });
     // No quota controller runs here: the test sets the usage the admission plugin enforces.
     await core.replaceNamespacedResourceQuotaStatus({
       namespace: ns,
@@ -135,18 +158,28 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
     });
     const before = await certificates();
     await clusters.create(standardCluster('kc-retry', { kubeconfigSecretRef: { name: 'kc-retry-kubeconfig', duration: 10 } }));
-    await waitFor('the kubeconfig write refused twice', async () => {
-      const warnings = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=kc-retry' })).items.filter(
-        (e) => e.type === 'Warning' && /exceeded quota/.test(e.message ?? ''),
-      );
-      return (warnings[0]?.count ?? 0) >= 2;
-    }, 45000);
+    await waitFor(
+      'the kubeconfig write refused twice',
+      async () => {
+        const warnings = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=kc-retry' })).items.filter(
+          (e) => e.type === 'Warning' && /exceeded quota/.test(e.message ?? ''),
+        );
+        return (warnings[0]?.count ?? 0) >= 2;
+      },
+      45000,
+    );
     expect(await certificates(), 'one certificate for all the failed writes').to.equal(before + 1);
     await core.deleteNamespacedResourceQuota({ namespace: ns, name: 'no-new-secrets' });
-    const cr = await waitFor('kubeconfig exported', async () => ((o) => (o.status?.kubeconfig?.expiresAt && isReady(o) ? o : undefined))(await clusters.get('kc-retry')), 45000);
+    const cr = await waitFor(
+      'kubeconfig exported',
+      async () => ((o) => (o.status?.kubeconfig?.expiresAt && isReady(o) ? o : undefined))(await clusters.get('kc-retry')),
+      45000,
+    );
     const secret = await core.readNamespacedSecret({ namespace: ns, name: 'kc-retry-kubeconfig' });
     expect(secret.metadata?.labels?.['app.kubernetes.io/managed-by']).to.equal('cce-operator');
-    expect(secret.metadata?.ownerReferences?.map((r) => [r.kind, r.name, r.uid])).to.deep.equal([['CceCluster', 'kc-retry', cr.metadata?.uid]]);
+    expect(secret.metadata?.ownerReferences?.map((r) => [r.kind, r.name, r.uid])).to.deep.equal([
+      ['CceCluster', 'kc-retry', cr.metadata?.uid],
+    ]);
     expect(await certificates()).to.equal(before + 1);
 
     // A rotation (a refresh request) issues exactly one more, and rewrites the Secret the operator created.
@@ -162,18 +195,27 @@ describe('security: trust boundaries, Secrets, certificates and Events (operator
     await admin.addFault({ kind: 'error', operation: 'ListClusters', status: 500, count: 15 });
     await clusters.create(standardCluster('flaky'));
     let event: CoreV1Event | undefined;
-    await waitFor('a repeated CloudError Warning', async () => {
-      const items = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=flaky' })).items;
-      const cloud = items.filter((e) => e.reason === 'CloudError');
-      event = cloud[0];
-      return cloud.length === 1 && (event?.count ?? 0) >= 2;
-    }, 60000);
-    const all = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=flaky' })).items.filter((e) => e.reason === 'CloudError');
+    await waitFor(
+      'a repeated CloudError Warning',
+      async () => {
+        const items = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=flaky' })).items;
+        const cloud = items.filter((e) => e.reason === 'CloudError');
+        event = cloud[0];
+        return cloud.length === 1 && (event?.count ?? 0) >= 2;
+      },
+      60000,
+    );
+    const all = (await core.listNamespacedEvent({ namespace: ns, fieldSelector: 'involvedObject.name=flaky' })).items.filter(
+      (e) => e.reason === 'CloudError',
+    );
     expect(all, 'aggregated: one Event object').to.have.length(1);
-    expect(event?.message).to.match(/^ListClusters failed: HTTP 500/).and.not.contain('request');
+    expect(event?.message)
+      .to.match(/^ListClusters failed: HTTP 500/)
+      .and.not.contain('request');
     expect(event?.metadata?.annotations?.[REQUEST_ID_ANNOTATION]).to.be.a('string').and.not.empty;
     const synced = condition(await clusters.get('flaky'), 'Synced');
-    if (synced?.status === 'False') expect(synced.message, 'the condition keeps the request id').to.match(/ListClusters \(request [0-9a-f]+\) failed/);
+    if (synced?.status === 'False')
+      expect(synced.message, 'the condition keeps the request id').to.match(/ListClusters \(request [0-9a-f]+\) failed/);
     await admin.clearFaults();
     await waitFor('flaky Ready after the faults', async () => isReady(await clusters.get('flaky')), 45000);
   });

@@ -31,9 +31,19 @@ describe('CceNodePool adoption on an unmanaged cluster (operator + kube-apiserve
     pools = new CceObjects(ns, 'ccenodepools');
     sim = await startSimulator({ accessKey: AK, secretKey: SK, projectId: 'test-project', jobSeconds: 0 });
     admin = new SimAdmin(sim.url);
-    cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
+    cloud = new CceClient({
+      endpoint: sim.url,
+      projectId: 'test-project',
+      credentials: { kind: 'aksk', accessKey: AK, secretKey: SK },
+      rateLimit: false,
+    });
     // A cluster made outside the operator (e.g. by the console).
-    const c = await cloud.clusters.create({ kind: 'Cluster', apiVersion: 'v3', metadata: { name: 'outside' }, spec: (standardCluster('outside').spec as Record<string, unknown>) } as never);
+    const c = await cloud.clusters.create({
+      kind: 'Cluster',
+      apiVersion: 'v3',
+      metadata: { name: 'outside' },
+      spec: standardCluster('outside').spec as Record<string, unknown>,
+    } as never);
     clusterID = c.body.metadata.uid as string;
     await waitFor('cluster Available', async () => (await cloud.clusters.get(clusterID)).status?.phase === 'Available');
     startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `adopt-${ns}`, namespace: ns });
@@ -47,20 +57,39 @@ describe('CceNodePool adoption on an unmanaged cluster (operator + kube-apiserve
 
   const unmanaged = (name: string, extra: Record<string, unknown> = {}) => {
     const base = nodePool(name, 'unused');
-    const spec: Record<string, unknown> = { ...(base.spec as Record<string, unknown>), clusterID, region: 'cn-north-4', projectID: 'test-project', ...extra };
+    const spec: Record<string, unknown> = {
+      ...(base.spec as Record<string, unknown>),
+      clusterID,
+      region: 'cn-north-4',
+      projectID: 'test-project',
+      ...extra,
+    };
     delete spec.clusterRef;
     return { ...base, spec };
   };
   const poolBody = (name: string): CreateNodePoolRequest => {
     const spec = nodePool(name, 'x').spec as Record<string, unknown>;
-    return { kind: 'NodePool', apiVersion: 'v3', metadata: { name }, spec: { initialNodeCount: 1, nodeTemplate: spec.nodeTemplate } } as CreateNodePoolRequest;
+    return {
+      kind: 'NodePool',
+      apiVersion: 'v3',
+      metadata: { name },
+      spec: { initialNodeCount: 1, nodeTemplate: spec.nodeTemplate },
+    } as CreateNodePoolRequest;
   };
-  const ready = (name: string) => waitFor(`${name} Ready`, async () => ((p) => (isReady(p) ? (p as unknown as CceNodePool) : undefined))(await pools.get(name)), 45000);
+  const ready = (name: string) =>
+    waitFor(`${name} Ready`, async () => ((p) => (isReady(p) ? (p as unknown as CceNodePool) : undefined))(await pools.get(name)), 45000);
 
   it('adopts an existing pool by name, applies the unobserved fields once, and never creates', async () => {
     const existing = await cloud.nodePools.create(clusterID, poolBody('legacy'));
     await admin.clearRequests();
-    await pools.create(unmanaged('legacy', { nodeTemplate: { ...(nodePool('x', 'x').spec as { nodeTemplate: object }).nodeTemplate, taints: [{ key: 'legacy', effect: 'NoSchedule' }] } }));
+    await pools.create(
+      unmanaged('legacy', {
+        nodeTemplate: {
+          ...(nodePool('x', 'x').spec as { nodeTemplate: object }).nodeTemplate,
+          taints: [{ key: 'legacy', effect: 'NoSchedule' }],
+        },
+      }),
+    );
     const p = await ready('legacy');
     expect(p.status?.nodePoolID).to.equal(existing.body.metadata.uid);
     expect(p.status?.clusterID).to.equal(clusterID);
@@ -74,7 +103,9 @@ describe('CceNodePool adoption on an unmanaged cluster (operator + kube-apiserve
   it('adopts by spec.nodePoolID under ObserveOnly without writing, reporting drift', async () => {
     const existing = await cloud.nodePools.create(clusterID, poolBody('watched'));
     await admin.clearRequests();
-    await pools.create(unmanaged('watched', { nodePoolID: existing.body.metadata.uid, managementPolicy: 'ObserveOnly', initialNodeCount: 2 }));
+    await pools.create(
+      unmanaged('watched', { nodePoolID: existing.body.metadata.uid, managementPolicy: 'ObserveOnly', initialNodeCount: 2 }),
+    );
     const p = await ready('watched');
     expect(p.status?.nodePoolID).to.equal(existing.body.metadata.uid);
     expect(condition(p as never, 'Ready')?.reason).to.equal('DriftDetected');

@@ -37,7 +37,10 @@ describe('CceNodePool while its cluster is not Ready, and the update body on the
     proxy = await startRecordingProxy(sim.url);
     admin = new SimAdmin(sim.url);
     startOperator({ simUrl: proxy.url, accessKey: AK, secretKey: SK, leaseName: `hold-${ns}`, namespace: ns });
-    await Promise.all([clusters.create(standardCluster('main')), pools.create(nodePool('held', 'main', { metadata: { name: 'held-cloud' } }))]);
+    await Promise.all([
+      clusters.create(standardCluster('main')),
+      pools.create(nodePool('held', 'main', { metadata: { name: 'held-cloud' } })),
+    ]);
   });
 
   after(async () => {
@@ -49,7 +52,9 @@ describe('CceNodePool while its cluster is not Ready, and the update body on the
   const pool = async () => (await pools.get('held')) as unknown as CceNodePool;
   const readyPool = (check: (p: CceNodePool) => boolean = () => true) =>
     waitFor('held Ready', async () => ((p) => (isReady(p as never) && check(p) ? p : undefined))(await pool()), 45000);
-  const cloudPool = async () => (await admin.objects()).nodePools.find((p) => (p.metadata as { name?: string }).name === 'held-cloud') as unknown as SimPool | undefined;
+  const cloudPool = async () =>
+    (await admin.objects()).nodePools.find((p) => (p.metadata as { name?: string }).name === 'held-cloud') as unknown as
+      SimPool | undefined;
 
   it('the one UpdateNodePool PUT carries the full body with kind, apiVersion and metadata.name', async () => {
     await waitFor('main Ready', async () => isReady(await clusters.get('main')), 45000);
@@ -64,7 +69,11 @@ describe('CceNodePool while its cluster is not Ready, and the update body on the
         kind: 'NodePool',
         apiVersion: 'v3',
         metadata: { name: 'held-cloud' },
-        spec: { initialNodeCount: 2, autoscaling: { enable: false }, nodeTemplate: { k8sTags: { team: 'platform', tier: 'web' }, taints: [] } },
+        spec: {
+          initialNodeCount: 2,
+          autoscaling: { enable: false },
+          nodeTemplate: { k8sTags: { team: 'platform', tier: 'web' }, taints: [] },
+        },
       },
     ]);
     expect((await admin.requests()).filter((r) => r.operation === 'UpdateNodePool').map((r) => r.status)).to.deep.equal([200]);
@@ -87,18 +96,25 @@ describe('CceNodePool while its cluster is not Ready, and the update body on the
     // in the cloud, and its cloud id stays known.
     await clusters.patch('main', { spec: { version: 'v1.27' } });
     await waitFor('main Stalled', async () => condition(await clusters.get('main'), 'Stalled')?.status === 'True', 45000);
-    const held = await waitFor('the pool reports the cluster', async () => ((p) => (/CceCluster main is not Ready/.test(condition(p, 'Ready')?.message ?? '') ? p : undefined))(await pool()));
+    const held = await waitFor('the pool reports the cluster', async () =>
+      ((p) => (/CceCluster main is not Ready/.test(condition(p, 'Ready')?.message ?? '') ? p : undefined))(await pool()),
+    );
     await sleep(1000);
     watching = false;
     await watch;
     expect(condition(held, 'Ready')).to.deep.include({ status: 'True', reason: 'Available', lastTransitionTime: since });
     expect(isReady(held as never), 'Ready for its current generation').to.equal(true);
-    expect(seen.filter((c) => c.status !== 'True'), 'never not Ready on the way').to.deep.equal([]);
+    expect(
+      seen.filter((c) => c.status !== 'True'),
+      'never not Ready on the way',
+    ).to.deep.equal([]);
 
     // A change while the cluster is not Ready is held back: no update call, reported.
     await admin.clearRequests();
     await pools.patch('held', { spec: { nodeTemplate: { k8sTags: { team: 'platform', tier: 'batch' } } } });
-    const waiting = await waitFor('the change held', async () => ((p) => (condition(p, 'Ready')?.reason === 'WaitingForCluster' ? p : undefined))(await pool()));
+    const waiting = await waitFor('the change held', async () =>
+      ((p) => (condition(p, 'Ready')?.reason === 'WaitingForCluster' ? p : undefined))(await pool()),
+    );
     expect(condition(waiting, 'Ready')?.status).to.equal('False');
     expect(condition(waiting, 'Ready')?.message).to.contain('holding changes to spec.nodeTemplate.k8sTags');
     expect(condition(waiting, 'Stalled')?.status, 'a wait, never Stalled').to.equal('False');
@@ -109,7 +125,11 @@ describe('CceNodePool while its cluster is not Ready, and the update body on the
     await clusters.patch('main', { spec: { version: 'v1.28' } });
     await waitFor('main Ready again', async () => isReady(await clusters.get('main')), 45000);
     await readyPool((p) => condition(p, 'Ready')?.reason === 'Available');
-    expect((await cloudPool())?.spec.nodeTemplate.k8sTags).to.deep.equal({ team: 'platform', tier: 'batch', 'cce.cloud.com/cce-nodepool': 'held-cloud' });
+    expect((await cloudPool())?.spec.nodeTemplate.k8sTags).to.deep.equal({
+      team: 'platform',
+      tier: 'batch',
+      'cce.cloud.com/cce-nodepool': 'held-cloud',
+    });
     expect((await admin.counts()).byOperation.UpdateNodePool).to.equal(1);
   });
 });

@@ -22,7 +22,11 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
   const create = (body: Record<string, unknown>) => api.createNamespacedCustomObject({ ...gv, namespace, body });
   const patch = (name: string, spec: Record<string, unknown>) =>
     api.patchNamespacedCustomObject({ ...gv, namespace, name, body: { spec } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
-  const rejection = (p: Promise<unknown>) => p.then(() => '', (e: { body?: string }) => String(e.body ?? e));
+  const rejection = (p: Promise<unknown>) =>
+    p.then(
+      () => '',
+      (e: { body?: string }) => String(e.body ?? e),
+    );
 
   it('applies defaults from the schema', async () => {
     const created = (await create(nodePool('defaults', 'main'))) as { spec: Record<string, unknown> };
@@ -30,12 +34,18 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
   });
 
   const creates = {
-    'both clusterRef and clusterID': { body: nodePool('both', 'main', { clusterID: 'c-1', region: 'r', projectID: 'p' }), message: 'exactly one of spec.clusterRef and spec.clusterID' },
+    'both clusterRef and clusterID': {
+      body: nodePool('both', 'main', { clusterID: 'c-1', region: 'r', projectID: 'p' }),
+      message: 'exactly one of spec.clusterRef and spec.clusterID',
+    },
     'clusterID without region and projectID': {
       body: { ...nodePool('bare', 'x'), spec: { ...(nodePool('bare', 'x').spec as object), clusterRef: undefined, clusterID: 'c-1' } },
       message: 'spec.region and spec.projectID are required with spec.clusterID',
     },
-    'minNodeCount above maxNodeCount': { body: nodePool('minmax', 'main', { autoscaling: { enable: true, minNodeCount: 5, maxNodeCount: 2 } }), message: 'minNodeCount must not exceed' },
+    'minNodeCount above maxNodeCount': {
+      body: nodePool('minmax', 'main', { autoscaling: { enable: true, minNodeCount: 5, maxNodeCount: 2 } }),
+      message: 'minNodeCount must not exceed',
+    },
     'a login with both sshKey and password': {
       body: withTemplate(nodePool('login', 'main'), { login: { sshKey: 'k', userPassword: { passwordSecretRef: { name: 's' } } } }),
       message: 'exactly one of sshKey and userPassword',
@@ -44,16 +54,26 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
     // security: a password in the spec is readable by everyone who can read the object
     'a login password in the spec': {
       body: withTemplate(nodePool('inline-pw', 'main'), { login: { userPassword: { username: 'root', password: 'JDYkc2FsdA==' } } }),
-      message: 'spec.nodeTemplate.login.userPassword.password is not accepted: put the password in a Secret and name it in spec.nodeTemplate.login.userPassword.passwordSecretRef',
+      message:
+        'spec.nodeTemplate.login.userPassword.password is not accepted: put the password in a Secret and name it in spec.nodeTemplate.login.userPassword.passwordSecretRef',
     },
     // security: the cloud name defaults to metadata.name, which Kubernetes allows to hold dots and 253 characters
     'an object name that is no CCE pool name (no spec.metadata.name)': {
       body: nodePool('pool.with.dots', 'main'),
       message: 'metadata.name \\"pool.with.dots\\" cannot be the node pool name in CCE (1-50 characters',
     },
-    'an object name longer than 50 characters': { body: nodePool(`p${'x'.repeat(50)}`, 'main'), message: 'cannot be the node pool name in CCE' },
-    'more nodes than the largest cluster manages': { body: nodePool('huge', 'main', { initialNodeCount: 2001 }), message: 'spec.initialNodeCount: Invalid value: 2001: spec.initialNodeCount in body should be less than or equal to 2000' },
-    'an undocumented volume type': { body: withTemplate(nodePool('vol', 'main'), { rootVolume: { volumetype: 'FLOPPY', size: 40 } }), message: 'spec.nodeTemplate.rootVolume.volumetype: Unsupported value' },
+    'an object name longer than 50 characters': {
+      body: nodePool(`p${'x'.repeat(50)}`, 'main'),
+      message: 'cannot be the node pool name in CCE',
+    },
+    'more nodes than the largest cluster manages': {
+      body: nodePool('huge', 'main', { initialNodeCount: 2001 }),
+      message: 'spec.initialNodeCount: Invalid value: 2001: spec.initialNodeCount in body should be less than or equal to 2000',
+    },
+    'an undocumented volume type': {
+      body: withTemplate(nodePool('vol', 'main'), { rootVolume: { volumetype: 'FLOPPY', size: 40 } }),
+      message: 'spec.nodeTemplate.rootVolume.volumetype: Unsupported value',
+    },
   };
   for (const [reason, c] of Object.entries(creates)) {
     it(`rejects ${reason}`, async () => {
@@ -65,8 +85,12 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
     await create(withTemplate(nodePool('secret-pw', 'main'), { login: { userPassword: { passwordSecretRef: { name: 'pool-login' } } } }));
     await create(nodePool('pool.with.dots', 'main', { metadata: { name: 'dotted-pool' } }));
     // The Secret reference may change (it is read only at create); the login method and user may not.
-    await patch('secret-pw', { nodeTemplate: { login: { userPassword: { username: 'root', passwordSecretRef: { name: 'other-secret' } } } } });
-    expect(await rejection(patch('secret-pw', { nodeTemplate: { login: { sshKey: 'k', userPassword: null } } }))).to.contain('spec.nodeTemplate.login.sshKey is immutable');
+    await patch('secret-pw', {
+      nodeTemplate: { login: { userPassword: { username: 'root', passwordSecretRef: { name: 'other-secret' } } } },
+    });
+    expect(await rejection(patch('secret-pw', { nodeTemplate: { login: { sshKey: 'k', userPassword: null } } }))).to.contain(
+      'spec.nodeTemplate.login.sshKey is immutable',
+    );
   });
 
   it('accepts a pool of an unmanaged cluster with region and projectID', async () => {
@@ -77,7 +101,10 @@ describe('CceNodePool CRD (real kube-apiserver)', () => {
   const updates = {
     'the flavor': { spec: { nodeTemplate: { flavor: 's6.xlarge.2' } }, message: 'spec.nodeTemplate.flavor is immutable' },
     'the cluster': { spec: { clusterRef: { name: 'other' } }, message: 'spec.clusterRef is immutable' },
-    'the data volumes': { spec: { nodeTemplate: { dataVolumes: [{ volumetype: 'SAS', size: 200 }] } }, message: 'spec.nodeTemplate.dataVolumes is immutable' },
+    'the data volumes': {
+      spec: { nodeTemplate: { dataVolumes: [{ volumetype: 'SAS', size: 200 }] } },
+      message: 'spec.nodeTemplate.dataVolumes is immutable',
+    },
   };
   for (const [reason, c] of Object.entries(updates)) {
     it(`rejects a change of ${reason} with a message naming the field`, async () => {

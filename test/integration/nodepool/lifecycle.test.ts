@@ -31,7 +31,8 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
   let operator: OperatorProcess;
   let leases = 0;
 
-  const start = () => (operator = startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `np-${ns}-${++leases}`, namespace: ns }));
+  const start = () =>
+    (operator = startOperator({ simUrl: sim.url, accessKey: AK, secretKey: SK, leaseName: `np-${ns}-${++leases}`, namespace: ns }));
 
   before(async () => {
     installCrds();
@@ -53,7 +54,8 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
   const pool = async (name: string) => (await pools.get(name)) as unknown as CceNodePool;
   const readyPool = (name: string, check: (p: CceNodePool) => boolean = () => true, timeoutMs = 45000) =>
     waitFor(`${name} Ready`, async () => ((p) => (isReady(p as never) && check(p) ? p : undefined))(await pool(name)), timeoutMs);
-  const readyCluster = (name: string, timeoutMs = 45000) => waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await clusters.get(name)), timeoutMs);
+  const readyCluster = (name: string, timeoutMs = 45000) =>
+    waitFor(`${name} Ready`, async () => ((o) => (isReady(o) ? o : undefined))(await clusters.get(name)), timeoutMs);
   const cloudPools = async (name?: string) => (await admin.objects()).nodePools.filter((p) => !name || nameOf(p) === name);
   const cloudPool = async (name: string) => (await cloudPools(name))[0] as unknown as SimPool | undefined;
   const warnings = async (name: string) => {
@@ -88,7 +90,10 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     const cluster = await readyCluster('main');
     const [a, b] = await Promise.all([readyPool('pool-a'), readyPool('pool-b')]);
     const seen = await recA.stop();
-    expect(seen.some((c) => c.type === 'Ready' && c.reason === 'WaitingForCluster'), JSON.stringify(seen.slice(0, 5))).to.equal(true);
+    expect(
+      seen.some((c) => c.type === 'Ready' && c.reason === 'WaitingForCluster'),
+      JSON.stringify(seen.slice(0, 5)),
+    ).to.equal(true);
 
     expect(a.status?.phase).to.equal('');
     expect(a.status?.state).to.equal('Normal');
@@ -97,7 +102,10 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     expect(b.status?.nodes).to.equal('2/2');
     expect(a.status?.nodePoolID).to.equal((await cloudPool('pool-a'))?.metadata.uid);
     expect(a.status?.unobservedFields).to.include.members(['spec.initialNodeCount', 'spec.nodeTemplate.taints', 'spec.nodeTemplate.login']);
-    expect(Object.keys(a.status?.appliedHashes ?? {}).sort(), 'the unobserved mutable fields, as created').to.deep.equal(['spec.autoscaling', 'spec.nodeTemplate.taints']);
+    expect(Object.keys(a.status?.appliedHashes ?? {}).sort(), 'the unobserved mutable fields, as created').to.deep.equal([
+      'spec.autoscaling',
+      'spec.nodeTemplate.taints',
+    ]);
     // Creates were only attempted once the cluster was Available: no rejected calls.
     const creates = (await admin.requests()).filter((r) => r.operation === 'CreateNodePool');
     expect(creates.map((r) => r.status)).to.deep.equal([201, 201]);
@@ -109,7 +117,12 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     await pools.patch('pool-a', { spec: { initialNodeCount: 3 } });
     let p = await readyPool('pool-a', (o) => o.status?.currentNode === 3);
     expect(p.status?.nodes).to.equal('3/3');
-    expect((await admin.objects()).nodes.filter((n) => (n.metadata as { annotations?: Record<string, string> }).annotations?.['kubernetes.io/node-pool.id'] === p.status?.nodePoolID)).to.have.length(3);
+    expect(
+      (await admin.objects()).nodes.filter(
+        (n) =>
+          (n.metadata as { annotations?: Record<string, string> }).annotations?.['kubernetes.io/node-pool.id'] === p.status?.nodePoolID,
+      ),
+    ).to.have.length(3);
     await pools.patch('pool-a', { spec: { initialNodeCount: 1 } });
     p = await readyPool('pool-a', (o) => o.status?.currentNode === 1);
     expect((await cloudPool('pool-a'))?.status.currentNode).to.equal(1);
@@ -117,7 +130,11 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
 
   it('changes labels and taints with exactly one UpdateNodePool call', async () => {
     await admin.clearRequests();
-    await pools.patch('pool-a', { spec: { nodeTemplate: { k8sTags: { team: 'data', tier: 'batch' }, taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] } } });
+    await pools.patch('pool-a', {
+      spec: {
+        nodeTemplate: { k8sTags: { team: 'data', tier: 'batch' }, taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] },
+      },
+    });
     await waitFor('labels in the cloud', async () => (await cloudPool('pool-a'))?.spec.nodeTemplate.k8sTags.tier === 'batch');
     await readyPool('pool-a');
     await sleep(1500); // more passes must not repeat the call
@@ -127,12 +144,17 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     expect(t.taints).to.deep.equal([{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }]);
   });
 
-  it('toggles autoscaling, and leaves the autoscaler\'s node count alone', async () => {
+  it("toggles autoscaling, and leaves the autoscaler's node count alone", async () => {
     await pools.patch('pool-b', { spec: { autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 5 } } });
     await waitFor('autoscaling on in the cloud', async () => (await cloudPool('pool-b'))?.spec.autoscaling.enable === true);
     const p = await readyPool('pool-b');
     // The autoscaler (played by a direct API call) grows the pool to 4 nodes.
-    const cloud = new CceClient({ endpoint: sim.url, projectId: 'test-project', credentials: { kind: 'aksk', accessKey: AK, secretKey: SK }, rateLimit: false });
+    const cloud = new CceClient({
+      endpoint: sim.url,
+      projectId: 'test-project',
+      credentials: { kind: 'aksk', accessKey: AK, secretKey: SK },
+      rateLimit: false,
+    });
     await cloud.nodePools.update(p.status!.clusterID!, p.status!.nodePoolID!, {
       kind: 'NodePool',
       apiVersion: 'v3',
@@ -161,10 +183,17 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     // Pool first, as an unordered apply may do.
     await pools.patch('pool-a', { spec: { version: 'v1.29' } });
     await clusters.patch('main', { spec: { version: 'v1.29' } });
-    await waitFor('cluster upgraded', async () => ((o) => isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? ''))(await clusters.get('main')), 60000);
+    await waitFor(
+      'cluster upgraded',
+      async () => ((o) => isReady(o) && /^v1\.29/.test(o.status?.currentVersion ?? ''))(await clusters.get('main')),
+      60000,
+    );
     const p = await readyPool('pool-a', (o) => /^v1\.29/.test(o.status?.currentVersion ?? ''));
     const seen = await rec.stop();
-    expect(seen.filter((c) => c.type === 'Stalled' && c.status === 'True'), 'no Stalled on the way').to.deep.equal([]);
+    expect(
+      seen.filter((c) => c.type === 'Stalled' && c.status === 'True'),
+      'no Stalled on the way',
+    ).to.deep.equal([]);
     expect(seen.some((c) => c.type === 'Ready' && c.reason === 'WaitingForClusterUpgrade')).to.equal(true);
     expect(condition(p, 'Ready')?.reason).to.equal('Available');
     expect(await warnings('pool-a')).to.deep.equal([]);
@@ -203,7 +232,9 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
 
   it('deleting the cluster while pools exist: the cluster waits, naming them, then goes', async () => {
     await clusters.delete('main');
-    const c = await waitFor('WaitingForNodePools', async () => ((o) => (condition(o, 'Ready')?.reason === 'WaitingForNodePools' ? o : undefined))(await clusters.get('main')));
+    const c = await waitFor('WaitingForNodePools', async () =>
+      ((o) => (condition(o, 'Ready')?.reason === 'WaitingForNodePools' ? o : undefined))(await clusters.get('main')),
+    );
     expect(condition(c, 'Ready')?.message).to.contain('pool-a').and.contain('pool-b');
     expect((await admin.counts()).byOperation.DeleteCluster ?? 0).to.equal(0);
     await Promise.all([pools.delete('pool-a'), pools.delete('pool-b')]);
@@ -217,7 +248,9 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     await clusters.create(autopilotCluster('auto'));
     await readyCluster('auto');
     await pools.create(withTemplate(nodePool('nope', 'auto'), {}));
-    const p = await waitFor('Stalled', async () => ((o) => (condition(o as never, 'Stalled')?.status === 'True' ? o : undefined))(await pool('nope')));
+    const p = await waitFor('Stalled', async () =>
+      ((o) => (condition(o as never, 'Stalled')?.status === 'True' ? o : undefined))(await pool('nope')),
+    );
     expect(condition(p as never, 'Stalled')?.reason).to.equal('UnsupportedOnAutopilot');
     expect(condition(p as never, 'Stalled')?.message).to.match(/Autopilot has no node pools/);
     const creates = (await admin.requests()).filter((r) => r.operation === 'CreateNodePool');

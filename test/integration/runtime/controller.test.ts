@@ -21,7 +21,10 @@ import { StatusWriter } from '../../../operator/runtime/status-writer.js';
 import { createTestNamespace } from '../setup.js';
 import { createCrd, kubeConfig, objects, testSettings, uniqueGroup, waitFor } from './helpers.js';
 
-type Widget = CustomObject<{ size?: number; gadget?: string }, { phase?: string; observedGeneration?: number; gadgetColor?: string; conditions?: Condition[] }>;
+type Widget = CustomObject<
+  { size?: number; gadget?: string },
+  { phase?: string; observedGeneration?: number; gadgetColor?: string; conditions?: Condition[] }
+>;
 
 const FINALIZER = 'runtime.test.cce.operator.dev/cleanup';
 
@@ -41,7 +44,16 @@ describe('runtime on a real kube-apiserver', function () {
 
   const spec: ControllerSpec<Widget> = {
     ...widgetType,
-    watches: [{ ...gadgetType, map: (gadget, own) => own.list(gadget.metadata?.namespace).filter((w) => w.spec?.gadget === gadget.metadata?.name).map(keyOf) }],
+    watches: [
+      {
+        ...gadgetType,
+        map: (gadget, own) =>
+          own
+            .list(gadget.metadata?.namespace)
+            .filter((w) => w.spec?.gadget === gadget.metadata?.name)
+            .map(keyOf),
+      },
+    ],
     async reconcile(key, obj, ctx) {
       runs.push({ key, generation: obj.metadata?.generation, refresh: ctx.refreshRequested });
       if (obj.metadata?.deletionTimestamp) {
@@ -58,7 +70,11 @@ describe('runtime on a real kube-apiserver', function () {
         phase: 'Ready',
         observedGeneration: obj.metadata?.generation,
         ...(gadget?.spec?.color ? { gadgetColor: gadget.spec.color } : {}),
-        conditions: setCondition(s?.conditions, { type: 'Ready', status: 'True', reason: 'Available', message: 'ok', observedGeneration: obj.metadata?.generation }, ctx.now()),
+        conditions: setCondition(
+          s?.conditions,
+          { type: 'Ready', status: 'True', reason: 'Available', message: 'ok', observedGeneration: obj.metadata?.generation },
+          ctx.now(),
+        ),
       }));
       if (changed) ctx.events.normal('Synced', `generation ${obj.metadata?.generation} observed`);
       return stable();
@@ -99,14 +115,25 @@ describe('runtime on a real kube-apiserver', function () {
 
   it('reconciles a spec change and records Events', async () => {
     const { api } = widgets();
-    await api.patchNamespacedCustomObject({ group, version: 'v1', plural: 'widgets', namespace: ns, name: 'w1', body: [{ op: 'replace', path: '/spec/size', value: 3 }] });
+    await api.patchNamespacedCustomObject({
+      group,
+      version: 'v1',
+      plural: 'widgets',
+      namespace: ns,
+      name: 'w1',
+      body: [{ op: 'replace', path: '/spec/size', value: 3 }],
+    });
     await waitFor(async () => ((await widgets().get('w1')) as Widget).status?.observedGeneration === 2, 20_000, 'generation 2 observed');
     const core = kc.makeApiClient(CoreV1Api);
     let events: CoreV1Event[] = [];
-    await waitFor(async () => {
-      events = (await core.listNamespacedEvent({ namespace: ns })).items.filter((e) => e.involvedObject.name === 'w1');
-      return events.length >= 2;
-    }, 10_000, 'events');
+    await waitFor(
+      async () => {
+        events = (await core.listNamespacedEvent({ namespace: ns })).items.filter((e) => e.involvedObject.name === 'w1');
+        return events.length >= 2;
+      },
+      10_000,
+      'events',
+    );
     const e = events.find((x) => x.message === 'generation 2 observed');
     expect(e).to.include({ type: 'Normal', reason: 'Synced', reportingComponent: 'cce-operator' });
     expect(e?.involvedObject).to.include({ kind: 'Widget', apiVersion: `${group}/v1`, namespace: ns, name: 'w1' });
@@ -118,7 +145,9 @@ describe('runtime on a real kube-apiserver', function () {
     const w = (await widgets().get('w1')) as Widget;
     for (let i = 0; i < 3; i++) sink.record(w, 'Warning', 'CloudError', 'CCE.01500001: internal error');
     await sink.flush();
-    const events = (await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns })).items.filter((e) => e.reason === 'CloudError');
+    const events = (await kc.makeApiClient(CoreV1Api).listNamespacedEvent({ namespace: ns })).items.filter(
+      (e) => e.reason === 'CloudError',
+    );
     expect(events.map((e) => [e.type, e.count])).to.deep.equal([['Warning', 3]]);
   });
 
@@ -126,7 +155,10 @@ describe('runtime on a real kube-apiserver', function () {
     const before = runsOf(`${ns}/w1`).length;
     const { api } = widgets();
     const body = { metadata: { annotations: { [REFRESH_ANNOTATION]: new Date().toISOString() } } };
-    await api.patchNamespacedCustomObject({ group, version: 'v1', plural: 'widgets', namespace: ns, name: 'w1', body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch));
+    await api.patchNamespacedCustomObject(
+      { group, version: 'v1', plural: 'widgets', namespace: ns, name: 'w1', body },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    );
     await waitFor(() => runsOf(`${ns}/w1`).length > before, 10_000, 'refresh reconcile');
     expect(runsOf(`${ns}/w1`).at(-1)?.refresh).to.equal(true);
   });

@@ -40,10 +40,14 @@ export async function createCrd(kc: KubeConfig, type: ResourceType, wait = true)
     },
   });
   if (wait) {
-    await waitFor(async () => {
-      const crd = await ext.readCustomResourceDefinition({ name });
-      return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ?? false;
-    }, 30_000, `CRD ${name} established`);
+    await waitFor(
+      async () => {
+        const crd = await ext.readCustomResourceDefinition({ name });
+        return crd.status?.conditions?.some((c) => c.type === 'Established' && c.status === 'True') ?? false;
+      },
+      30_000,
+      `CRD ${name} established`,
+    );
   }
   return async () => {
     await ext.deleteCustomResourceDefinition({ name }).catch(() => undefined);
@@ -55,7 +59,13 @@ export function objects(kc: KubeConfig, type: ResourceType, namespace: string) {
   const { group, version, plural } = type;
   return {
     create: (name: string, spec: object, extra: object = {}) =>
-      api.createNamespacedCustomObject({ group, version, plural, namespace, body: { apiVersion: `${group}/${version}`, kind: type.kind, metadata: { name, ...extra }, spec } }),
+      api.createNamespacedCustomObject({
+        group,
+        version,
+        plural,
+        namespace,
+        body: { apiVersion: `${group}/${version}`, kind: type.kind, metadata: { name, ...extra }, spec },
+      }),
     get: (name: string) => api.getNamespacedCustomObject({ group, version, plural, namespace, name }),
     delete: (name: string) => api.deleteNamespacedCustomObject({ group, version, plural, namespace, name }),
     list: async () => ((await api.listNamespacedCustomObject({ group, version, plural, namespace })) as { items: unknown[] }).items,

@@ -56,7 +56,11 @@ describe('leader election (real Lease, two operator processes)', function () {
   }
 
   function startInProcess(identity: string, handled: string[]): Manager {
-    const m = new Manager({ kubeConfig: kc, settings: testSettings(ns, { leaderElect: true, identity, leaseName: 'le-test' }), log: silentLogger() });
+    const m = new Manager({
+      kubeConfig: kc,
+      settings: testSettings(ns, { leaderElect: true, identity, leaseName: 'le-test' }),
+      log: silentLogger(),
+    });
     m.register<Thing>({
       ...type,
       async reconcile(key, obj, ctx) {

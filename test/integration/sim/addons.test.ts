@@ -32,7 +32,11 @@ describe('sim: standard add-ons on the main endpoint (/api/v3/addons)', () => {
   it('templates: list all, filter by name; unknown name → 404 in {code,message}', async () => {
     const all = await s.call('GET', '/api/v3/addontemplates');
     expect(all.body.kind).to.equal('Addon');
-    expect(all.body.items.map((t: { metadata: { name: string } }) => t.metadata.name)).to.include.members(['coredns', 'everest', 'metrics-server']);
+    expect(all.body.items.map((t: { metadata: { name: string } }) => t.metadata.name)).to.include.members([
+      'coredns',
+      'everest',
+      'metrics-server',
+    ]);
     const one = await s.call('GET', '/api/v3/addontemplates?addon_template_name=coredns');
     expect(one.body.items).to.have.length(1);
     expect(one.body.items[0].spec.versions[0].supportVersions[0].clusterVersion).to.be.an('array');
@@ -63,12 +67,42 @@ describe('sim: standard add-ons on the main endpoint (/api/v3/addons)', () => {
   });
 
   const bad: Record<string, { reason: string; body: () => unknown; status: number; code: string }> = {
-    noVersion: { reason: 'standard install requires spec.version', body: () => install(cid, 'metrics-server'), status: 400, code: 'SVCSTG.CCE-ADDONMGR.4000003' },
-    noValues: { reason: 'spec.values required', body: () => ({ ...install(cid, 'x', '1'), spec: { clusterID: cid, addonTemplateName: 'x', version: '1' } }), status: 400, code: 'SVCSTG.CCE-ADDONMGR.4000003' },
-    unknownVersion: { reason: 'a version the template lacks', body: () => install(cid, 'metrics-server', '9.9.9'), status: 400, code: 'SVCSTG.CCE-ADDONMGR.4030302' },
-    unsupported: { reason: 'a version that does not support the cluster version', body: () => install(cid, 'coredns', '1.17.15'), status: 400, code: 'SVCSTG.CCE-ADDONMGR.4030302' },
-    unknownTemplate: { reason: 'no such template', body: () => install(cid, 'nothing', '1.0.0'), status: 404, code: 'SVCSTG.CCE-ADDONMGR.4040204' },
-    unknownCluster: { reason: 'no such cluster', body: () => install('nope', 'metrics-server', '1.3.60'), status: 404, code: 'SVCSTG.CCE-ADDONMGR.4040204' },
+    noVersion: {
+      reason: 'standard install requires spec.version',
+      body: () => install(cid, 'metrics-server'),
+      status: 400,
+      code: 'SVCSTG.CCE-ADDONMGR.4000003',
+    },
+    noValues: {
+      reason: 'spec.values required',
+      body: () => ({ ...install(cid, 'x', '1'), spec: { clusterID: cid, addonTemplateName: 'x', version: '1' } }),
+      status: 400,
+      code: 'SVCSTG.CCE-ADDONMGR.4000003',
+    },
+    unknownVersion: {
+      reason: 'a version the template lacks',
+      body: () => install(cid, 'metrics-server', '9.9.9'),
+      status: 400,
+      code: 'SVCSTG.CCE-ADDONMGR.4030302',
+    },
+    unsupported: {
+      reason: 'a version that does not support the cluster version',
+      body: () => install(cid, 'coredns', '1.17.15'),
+      status: 400,
+      code: 'SVCSTG.CCE-ADDONMGR.4030302',
+    },
+    unknownTemplate: {
+      reason: 'no such template',
+      body: () => install(cid, 'nothing', '1.0.0'),
+      status: 404,
+      code: 'SVCSTG.CCE-ADDONMGR.4040204',
+    },
+    unknownCluster: {
+      reason: 'no such cluster',
+      body: () => install('nope', 'metrics-server', '1.3.60'),
+      status: 404,
+      code: 'SVCSTG.CCE-ADDONMGR.4040204',
+    },
   };
   for (const [name, c] of Object.entries(bad)) {
     it(`install rejects ${name}: ${c.reason}`, async () => {
@@ -117,7 +151,10 @@ describe('sim: standard add-ons on the main endpoint (/api/v3/addons)', () => {
     const c = await s.call('POST', `${P}/clusters`, clusterBody('defaults'));
     await s.admin.advanceClock(100);
     const list = await s.call('GET', `/api/v3/addons?cluster_id=${c.body.metadata.uid}`);
-    expect(list.body.items.map((a: { spec: { addonTemplateName: string } }) => a.spec.addonTemplateName)).to.deep.equal(['coredns', 'everest']);
+    expect(list.body.items.map((a: { spec: { addonTemplateName: string } }) => a.spec.addonTemplateName)).to.deep.equal([
+      'coredns',
+      'everest',
+    ]);
   });
 });
 

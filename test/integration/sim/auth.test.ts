@@ -10,7 +10,11 @@ describe('sim: authentication like the cloud', () => {
   after(async () => s.sim.close());
 
   // Dates are computed when each test runs, not when the file loads: a long run would otherwise eat the skew.
-  const minutesAgo = (m: number) => ({ get date() { return new Date(Date.now() - m * 60_000); } });
+  const minutesAgo = (m: number) => ({
+    get date() {
+      return new Date(Date.now() - m * 60_000);
+    },
+  });
   const cases: Record<string, { reason: string; opts: Parameters<Sim['call']>[3]; status: number; detail?: RegExp }> = {
     good: { reason: 'a correctly signed request passes', opts: {}, status: 200 },
     badSignature: { reason: 'wrong SK → 401', opts: { secretKey: 'wrong' }, status: 401, detail: /signature does not match/ },
@@ -60,11 +64,20 @@ describe('sim: authentication like the cloud', () => {
 
   it('GET with a {} body hashed into the signature (official SDK) passes', async () => {
     const url = `${s.sim.url}${P}/clusters`;
-    const headers: Record<string, string> = { 'content-type': 'application/json', host: new URL(s.sim.url).host, 'x-project-id': PROJECT, 'x-sdk-date': sdkDate() };
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      host: new URL(s.sim.url).host,
+      'x-project-id': PROJECT,
+      'x-sdk-date': sdkDate(),
+    };
     headers.authorization = sign({ method: 'GET', url, headers, body: '{}' }, { accessKey: AK, secretKey: SK }).authorization;
     const res = await rawRequest(url, 'GET', headers, '{}');
     expect(res.status).to.equal(200);
-    const signedEmpty = sign({ method: 'GET', url, headers: { ...headers, authorization: '' }, body: '' }, { accessKey: AK, secretKey: SK }, ['content-type', 'host', 'x-project-id', 'x-sdk-date']);
+    const signedEmpty = sign(
+      { method: 'GET', url, headers: { ...headers, authorization: '' }, body: '' },
+      { accessKey: AK, secretKey: SK },
+      ['content-type', 'host', 'x-project-id', 'x-sdk-date'],
+    );
     const bad = await rawRequest(url, 'GET', { ...headers, authorization: signedEmpty.authorization }, '{}');
     expect(bad.status, 'signature over an empty body must not match a {} body').to.equal(401);
   });
@@ -73,8 +86,15 @@ describe('sim: authentication like the cloud', () => {
     const c = await s.call('POST', `${P}/clusters`, clusterBody('abs-form'));
     const cid = c.body.metadata.uid as string;
     const absolute = `http://${cid}.127.0.0.1:${s.sim.port}/api/v3/addons?cluster_id=${cid}`;
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-sdk-date': sdkDate(), host: `${cid}.127.0.0.1:${s.sim.port}` };
-    headers.authorization = sign({ method: 'GET', url: `/api/v3/addons?cluster_id=${cid}`, headers }, { accessKey: AK, secretKey: SK }, ['content-type', 'x-sdk-date']).authorization;
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-sdk-date': sdkDate(),
+      host: `${cid}.127.0.0.1:${s.sim.port}`,
+    };
+    headers.authorization = sign({ method: 'GET', url: `/api/v3/addons?cluster_id=${cid}`, headers }, { accessKey: AK, secretKey: SK }, [
+      'content-type',
+      'x-sdk-date',
+    ]).authorization;
     const res = await rawRequest(s.sim.url, 'GET', headers, undefined, absolute);
     expect(res.status).to.equal(200);
     expect(JSON.parse(res.text).kind).to.equal('Addon');

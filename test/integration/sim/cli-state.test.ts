@@ -27,9 +27,13 @@ describe('sim: state file and CLI', () => {
 
   it('cce-sim prints exactly "cce-sim listening on http://127.0.0.1:<port>" and serves', async function () {
     this.timeout(30000);
-    const child = spawn(process.execPath, ['sim/bin/cce-sim.js', '--port', '0', '--access-key', 'AK', '--secret-key', 'SK', '--project-id', 'p1', '--job-seconds', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['sim/bin/cce-sim.js', '--port', '0', '--access-key', 'AK', '--secret-key', 'SK', '--project-id', 'p1', '--job-seconds', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -50,7 +54,10 @@ describe('sim: state file and CLI', () => {
 
   it('cce-sim without required flags exits 2 naming the flag', async function () {
     this.timeout(30000);
-    const child = spawn(process.execPath, ['sim/bin/cce-sim.js', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, ['sim/bin/cce-sim.js', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+    });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -10,22 +10,57 @@ describe('sim: standard cluster validation, conflicts, quotas and phases', () =>
   beforeEach(async () => s.admin.reset());
 
   const invalid: Record<string, { reason: string; body: Record<string, unknown>; code: string; msg: RegExp }> = {
-    noFlavor: { reason: 'flavor required', body: clusterBody('no-flavor', { flavor: undefined }), code: 'CCE.01400001', msg: /spec\.flavor: is required/ },
-    badFlavor: { reason: 'flavor enum', body: clusterBody('bad-flavor', { flavor: 'cce.s9.huge' }), code: 'CCE.01400001', msg: /spec\.flavor: must be one of/ },
+    noFlavor: {
+      reason: 'flavor required',
+      body: clusterBody('no-flavor', { flavor: undefined }),
+      code: 'CCE.01400001',
+      msg: /spec\.flavor: is required/,
+    },
+    badFlavor: {
+      reason: 'flavor enum',
+      body: clusterBody('bad-flavor', { flavor: 'cce.s9.huge' }),
+      code: 'CCE.01400001',
+      msg: /spec\.flavor: must be one of/,
+    },
     shortName: { reason: 'name 4..128', body: clusterBody('abc'), code: 'CCE.01400001', msg: /metadata\.name/ },
     upperName: { reason: 'name pattern', body: clusterBody('Upper-case'), code: 'CCE.01400001', msg: /metadata\.name: must match/ },
     trailingDash: { reason: 'no trailing -', body: clusterBody('trailing-'), code: 'CCE.01400001', msg: /metadata\.name/ },
-    noVpc: { reason: 'hostNetwork.vpc required', body: clusterBody('no-vpc', { hostNetwork: { subnet: 's' } }), code: 'CCE.01400001', msg: /spec\.hostNetwork\.vpc: is required/ },
-    badMode: { reason: 'containerNetwork.mode enum', body: clusterBody('bad-mode', { containerNetwork: { mode: 'flannel' } }), code: 'CCE.01400001', msg: /spec\.containerNetwork\.mode/ },
-    longDescription: { reason: 'description ≤ 200', body: clusterBody('long-desc', { description: 'x'.repeat(201) }), code: 'CCE.01400001', msg: /spec\.description/ },
+    noVpc: {
+      reason: 'hostNetwork.vpc required',
+      body: clusterBody('no-vpc', { hostNetwork: { subnet: 's' } }),
+      code: 'CCE.01400001',
+      msg: /spec\.hostNetwork\.vpc: is required/,
+    },
+    badMode: {
+      reason: 'containerNetwork.mode enum',
+      body: clusterBody('bad-mode', { containerNetwork: { mode: 'flannel' } }),
+      code: 'CCE.01400001',
+      msg: /spec\.containerNetwork\.mode/,
+    },
+    longDescription: {
+      reason: 'description ≤ 200',
+      body: clusterBody('long-desc', { description: 'x'.repeat(201) }),
+      code: 'CCE.01400001',
+      msg: /spec\.description/,
+    },
     proxyWithoutCa: {
       reason: 'authenticating_proxy needs a CA',
       body: clusterBody('proxy-ca', { authentication: { mode: 'authenticating_proxy' } }),
       code: 'CCE.01400001',
       msg: /authenticatingProxy\.ca: is required/,
     },
-    badVersion: { reason: 'version not offered', body: clusterBody('old-version', { version: 'v1.9' }), code: 'CCE.01400015', msg: /spec\.version/ },
-    wrongKind: { reason: 'kind fixed', body: { ...clusterBody('wrong-kind'), kind: 'Node' }, code: 'CCE.01400001', msg: /kind: must be "Cluster"/ },
+    badVersion: {
+      reason: 'version not offered',
+      body: clusterBody('old-version', { version: 'v1.9' }),
+      code: 'CCE.01400015',
+      msg: /spec\.version/,
+    },
+    wrongKind: {
+      reason: 'kind fixed',
+      body: { ...clusterBody('wrong-kind'), kind: 'Node' },
+      code: 'CCE.01400001',
+      msg: /kind: must be "Cluster"/,
+    },
   };
   for (const [name, c] of Object.entries(invalid)) {
     it(`create rejects ${name}: ${c.reason}`, async () => {
@@ -38,7 +73,10 @@ describe('sim: standard cluster validation, conflicts, quotas and phases', () =>
 
   it('invalid JSON → 400; a non-JSON Content-Type → 400 CCE.01400006', async () => {
     expect((await s.call('POST', `${P}/clusters`, undefined, { raw: '{nope' })).body.error_code).to.equal('CCE.01400001');
-    const res = await s.call('POST', `${P}/clusters`, undefined, { raw: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await s.call('POST', `${P}/clusters`, undefined, {
+      raw: 'a=b',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.body.error_code).to.equal('CCE.01400006');
   });
 
@@ -144,9 +182,21 @@ describe('sim: standard cluster validation, conflicts, quotas and phases', () =>
   it('tags: create (overwrite, idempotent) and delete → 204; shown in spec.clusterTags', async () => {
     const uid = (await s.call('POST', `${P}/clusters`, clusterBody('tagged-one'))).body.metadata.uid as string;
     const C = `${P}/clusters/${uid}`;
-    expect((await s.call('POST', `${C}/tags/create`, { tags: [{ key: 'env', value: 'dev' }, { key: 'team', value: 'a' }] })).status).to.equal(204);
+    expect(
+      (
+        await s.call('POST', `${C}/tags/create`, {
+          tags: [
+            { key: 'env', value: 'dev' },
+            { key: 'team', value: 'a' },
+          ],
+        })
+      ).status,
+    ).to.equal(204);
     await s.call('POST', `${C}/tags/create`, { tags: [{ key: 'env', value: 'prod' }] });
-    expect((await s.call('GET', C)).body.spec.clusterTags).to.deep.equal([{ key: 'env', value: 'prod' }, { key: 'team', value: 'a' }]);
+    expect((await s.call('GET', C)).body.spec.clusterTags).to.deep.equal([
+      { key: 'env', value: 'prod' },
+      { key: 'team', value: 'a' },
+    ]);
     expect((await s.call('POST', `${C}/tags/delete`, { tags: [{ key: 'team' }, { key: 'missing' }] })).status).to.equal(204);
     expect((await s.call('GET', C)).body.spec.clusterTags).to.deep.equal([{ key: 'env', value: 'prod' }]);
     const sys = await s.call('POST', `${C}/tags/create`, { tags: [{ key: '_sys_x', value: 'v' }] });
@@ -204,7 +254,10 @@ describe('sim: Autopilot clusters', () => {
     const uid = (await s.call('POST', `${AP}/clusters`, autopilotBody('ap-upd'))).body.metadata.uid as string;
     await s.call('POST', `${AP}/clusters`, autopilotBody('ap-other'));
     const C = `${AP}/clusters/${uid}`;
-    const res = await s.call('PUT', C, { spec: { description: 'hello', eniNetwork: { subnets: [{ subnetID: 'sn-1' }, { subnetID: 'sn-2' }] } }, metadata: { alias: 'ap-alias' } });
+    const res = await s.call('PUT', C, {
+      spec: { description: 'hello', eniNetwork: { subnets: [{ subnetID: 'sn-1' }, { subnetID: 'sn-2' }] } },
+      metadata: { alias: 'ap-alias' },
+    });
     expect(res.status).to.equal(200);
     expect(res.body.metadata.alias).to.equal('ap-alias');
     expect(res.body.spec.eniNetwork.subnets).to.deep.equal([{ subnetID: 'sn-1' }, { subnetID: 'sn-2' }]);
@@ -222,7 +275,12 @@ describe('sim: Autopilot clusters', () => {
     expect((await s.call('DELETE', `${AP}/clusters/${uid}?lts_reclaim_policy=Keep`)).status).to.equal(400);
     const del = await s.call('DELETE', `${AP}/clusters/${uid}?delete_efs=try&delete_obs=true`);
     expect(del.status).to.equal(200);
-    expect(del.body.status.deleteOption).to.include({ delete_efs: 'delete-try', delete_obs: 'delete-block', delete_eni: 'delete-block', delete_sfs30: 'skip' });
+    expect(del.body.status.deleteOption).to.include({
+      delete_efs: 'delete-try',
+      delete_obs: 'delete-block',
+      delete_eni: 'delete-block',
+      delete_sfs30: 'skip',
+    });
     expect(del.body.status.deleteStatus).to.have.keys('previous_total', 'current_total', 'updated', 'added', 'deleted');
     const gone = await s.call('GET', `${AP}/clusters/${uid}`);
     expect(gone.body).to.deep.include({ errorCode: 'CCE.01404001' });

@@ -15,7 +15,13 @@ describe('sim: fault injection and introspection', () => {
   };
   for (const [name, c] of Object.entries(throttles)) {
     it(`throttle ${name}: ${c.reason}, with Retry-After`, async () => {
-      await s.admin.addFault({ kind: 'throttle', operation: 'ListClusters', retryAfterSeconds: 7, count: 1, ...(c.code ? { code: c.code } : {}) });
+      await s.admin.addFault({
+        kind: 'throttle',
+        operation: 'ListClusters',
+        retryAfterSeconds: 7,
+        count: 1,
+        ...(c.code ? { code: c.code } : {}),
+      });
       const res = await s.call('GET', `${P}/clusters`);
       expect(res.status).to.equal(429);
       expect(res.headers['retry-after']).to.equal('7');

@@ -56,7 +56,11 @@ export async function startSim(opts: Partial<SimOptions> = {}): Promise<Sim> {
     };
     if (o.token !== undefined) headers['x-auth-token'] = o.token;
     else if (!o.anonymous) {
-      const signed = sign({ method, url, headers, body: text ?? '' }, { accessKey: o.accessKey ?? AK, secretKey: o.secretKey ?? SK }, o.signedHeaders);
+      const signed = sign(
+        { method, url, headers, body: text ?? '' },
+        { accessKey: o.accessKey ?? AK, secretKey: o.secretKey ?? SK },
+        o.signedHeaders,
+      );
       headers.authorization = signed.authorization;
     }
     Object.assign(headers, o.unsigned ?? {});

@@ -45,13 +45,21 @@ describe('sim: node pools and nodes (jobSeconds 100, clock advanced by the admin
   it('update: scale changes go through Synchronizing; other changes show Synchronized; both settle to ""', async () => {
     const id = (await s.call('POST', `${P}/clusters/${cid}/nodepools`, poolBody('scale', 1))).body.metadata.uid as string;
     await s.admin.advanceClock(100);
-    const up = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 3, { autoscaling: { enable: true, maxNodeCount: 10 } }));
+    const up = await s.call(
+      'PUT',
+      `${P}/clusters/${cid}/nodepools/${id}`,
+      poolUpdateBody('scale', 3, { autoscaling: { enable: true, maxNodeCount: 10 } }),
+    );
     expect(up.status).to.equal(200);
     expect(up.body.status).to.deep.equal({ currentNode: 1, phase: 'Synchronizing' });
     expect(up.body.spec.autoscaling).to.include({ enable: true, maxNodeCount: 10 });
     await s.admin.advanceClock(100);
     expect((await s.call('GET', `${P}/clusters/${cid}/nodepools/${id}`)).body.status).to.deep.equal({ currentNode: 3, phase: '' });
-    const labels = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 3, { nodeTemplate: { k8sTags: { team: 'a' } } }));
+    const labels = await s.call(
+      'PUT',
+      `${P}/clusters/${cid}/nodepools/${id}`,
+      poolUpdateBody('scale', 3, { nodeTemplate: { k8sTags: { team: 'a' } } }),
+    );
     expect(labels.body.status.phase).to.equal('Synchronized');
     expect(labels.body.spec.nodeTemplate.k8sTags).to.deep.equal({ team: 'a', 'cce.cloud.com/cce-nodepool': 'scale' });
     const down = await s.call('PUT', `${P}/clusters/${cid}/nodepools/${id}`, poolUpdateBody('scale', 1));
@@ -91,8 +99,20 @@ describe('sim: node pools and nodes (jobSeconds 100, clock advanced by the admin
   });
 
   const errors: Record<string, { reason: string; body: () => unknown; status: number; code: string; msg: RegExp }> = {
-    missingTemplate: { reason: 'nodeTemplate required', body: () => ({ ...poolBody('x', 1), spec: { initialNodeCount: 1 } }), status: 400, code: 'CCE.01400001', msg: /spec\.nodeTemplate: is required/ },
-    badName: { reason: 'name pattern', body: () => poolBody('Bad_Name', 1), status: 400, code: 'CCE.01400001', msg: /metadata\.name: must match/ },
+    missingTemplate: {
+      reason: 'nodeTemplate required',
+      body: () => ({ ...poolBody('x', 1), spec: { initialNodeCount: 1 } }),
+      status: 400,
+      code: 'CCE.01400001',
+      msg: /spec\.nodeTemplate: is required/,
+    },
+    badName: {
+      reason: 'name pattern',
+      body: () => poolBody('Bad_Name', 1),
+      status: 400,
+      code: 'CCE.01400001',
+      msg: /metadata\.name: must match/,
+    },
     rootTooSmall: {
       reason: 'root volume 40..1024',
       body: () => {
@@ -104,8 +124,20 @@ describe('sim: node pools and nodes (jobSeconds 100, clock advanced by the admin
       code: 'CCE.01400001',
       msg: /spec\.nodeTemplate\.rootVolume\.size/,
     },
-    minOverMax: { reason: 'minNodeCount <= maxNodeCount', body: () => poolBody('mm', 1, { autoscaling: { minNodeCount: 5, maxNodeCount: 2 } }), status: 400, code: 'CCE.01400001', msg: /maxNodeCount/ },
-    tooMany: { reason: 'initialNodeCount above the flavor limit (cce.s1.small: 50)', body: () => poolBody('big', 51), status: 400, code: 'CCE.01400014', msg: /limit of 50/ },
+    minOverMax: {
+      reason: 'minNodeCount <= maxNodeCount',
+      body: () => poolBody('mm', 1, { autoscaling: { minNodeCount: 5, maxNodeCount: 2 } }),
+      status: 400,
+      code: 'CCE.01400001',
+      msg: /maxNodeCount/,
+    },
+    tooMany: {
+      reason: 'initialNodeCount above the flavor limit (cce.s1.small: 50)',
+      body: () => poolBody('big', 51),
+      status: 400,
+      code: 'CCE.01400014',
+      msg: /limit of 50/,
+    },
   };
   for (const [name, c] of Object.entries(errors)) {
     it(`create rejects ${name}: ${c.reason}`, async () => {

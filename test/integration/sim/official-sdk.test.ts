@@ -39,7 +39,11 @@ describe('sim: the official Huawei Cloud CCE SDK against the simulator', () => {
   after(async () => sim?.close());
 
   it('creates a cluster, follows its job to Success, sees it Available, lists its add-ons, deletes it', async () => {
-    const spec = new ClusterSpec('cce.s1.small', new HostNetwork('vpc-sdk', 'subnet-sdk'), new ContainerNetwork(ContainerNetworkModeEnum.OVERLAY_L2))
+    const spec = new ClusterSpec(
+      'cce.s1.small',
+      new HostNetwork('vpc-sdk', 'subnet-sdk'),
+      new ContainerNetwork(ContainerNetworkModeEnum.OVERLAY_L2),
+    )
       .withType(ClusterSpecTypeEnum.VIRTUALMACHINE)
       .withVersion('v1.28');
     const body = new Cluster('Cluster', 'v3', new ClusterMetadata('sdk-cluster'), spec);
@@ -68,7 +72,10 @@ describe('sim: the official Huawei Cloud CCE SDK against the simulator', () => {
   });
 
   it('gets 401 from the simulator with a wrong secret key', async () => {
-    const bad = CceClient.newBuilder().withCredential(new BasicCredentials().withAk(AK).withSk('wrong').withProjectId('sdk-project')).withEndpoint(sim.url).build();
+    const bad = CceClient.newBuilder()
+      .withCredential(new BasicCredentials().withAk(AK).withSk('wrong').withProjectId('sdk-project'))
+      .withEndpoint(sim.url)
+      .build();
     const status = await statusOf(() => bad.listClusters(new ListClustersRequest()));
     expect(status).to.equal(401);
   });

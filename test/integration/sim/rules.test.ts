@@ -60,7 +60,10 @@ const addon = (clusterID: string, name: string, version: string | undefined, ann
 });
 const INSTALL = { 'addon.install/type': 'install' };
 const UPGRADE = { 'addon.upgrade/type': 'upgrade' };
-const upgradeBody = (strategy: Body): Body => ({ metadata: { apiVersion: 'v3', kind: 'UpgradeTask' }, spec: { clusterUpgradeAction: { targetVersion: 'v1.29', strategy } } });
+const upgradeBody = (strategy: Body): Body => ({
+  metadata: { apiVersion: 'v3', kind: 'UpgradeTask' },
+  spec: { clusterUpgradeAction: { targetVersion: 'v1.29', strategy } },
+});
 const IN_PLACE = { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } };
 const withoutKey = (o: Body, key: string): Body => Object.fromEntries(Object.entries(o).filter(([k]) => k !== key));
 const withSpec = (o: Body, spec: Body): Body => ({ ...o, spec: { ...(o.spec as Body), ...spec } });
@@ -112,19 +115,29 @@ const rows: Record<string, Row> = {
     code: 'CCE.01400001',
     format: 'standard',
     msg: /spec\.extendParam\.dssMasterVolumes: is required/,
-    good: () => clusterBody('dedicated-good', { flavor: 'cce.dec.s2.small', extendParam: { clusterAZ: 'dec-az', dssMasterVolumes: 'p1.sas;p2.ssd' } }),
+    good: () =>
+      clusterBody('dedicated-good', {
+        flavor: 'cce.dec.s2.small',
+        extendParam: { clusterAZ: 'dec-az', dssMasterVolumes: 'p1.sas;p2.ssd' },
+      }),
     goodStatus: 201,
   },
   clusterInstallAddons: {
     doc: '003 T4-5/T4-6',
     method: 'POST',
     path: () => `${P}/clusters`,
-    bad: () => ({ ...clusterBody('annot-bad'), metadata: { name: 'annot-bad', annotations: { 'cluster.install.addons/install': 'coredns' } } }),
+    bad: () => ({
+      ...clusterBody('annot-bad'),
+      metadata: { name: 'annot-bad', annotations: { 'cluster.install.addons/install': 'coredns' } },
+    }),
     status: 400,
     code: 'CCE.01400001',
     format: 'standard',
     msg: /cluster\.install\.addons\/install: must be a JSON array/,
-    good: () => ({ ...clusterBody('annot-good'), metadata: { name: 'annot-good', annotations: { 'cluster.install.addons/install': '[{"addonTemplateName":"coredns"}]' } } }),
+    good: () => ({
+      ...clusterBody('annot-good'),
+      metadata: { name: 'annot-good', annotations: { 'cluster.install.addons/install': '[{"addonTemplateName":"coredns"}]' } },
+    }),
     goodStatus: 201,
   },
   clusterUpdateOnly: {
@@ -143,12 +156,18 @@ const rows: Record<string, Row> = {
     doc: '004 §4.1.1',
     method: 'POST',
     path: () => `${AP}/clusters`,
-    bad: () => ({ ...autopilotBody('ap-annot-bad'), metadata: { name: 'ap-annot-bad', annotations: { 'cluster.install.addons/install': '[1]' } } }),
+    bad: () => ({
+      ...autopilotBody('ap-annot-bad'),
+      metadata: { name: 'ap-annot-bad', annotations: { 'cluster.install.addons/install': '[1]' } },
+    }),
     status: 400,
     code: 'CCE.01400001',
     format: 'autopilot',
     msg: /install\[0\]/,
-    good: () => ({ ...autopilotBody('ap-annot-good'), metadata: { name: 'ap-annot-good', annotations: { 'cluster.install.addons/install': '[]' } } }),
+    good: () => ({
+      ...autopilotBody('ap-annot-good'),
+      metadata: { name: 'ap-annot-good', annotations: { 'cluster.install.addons/install': '[]' } },
+    }),
     goodStatus: 201,
   },
   apUpdateOnly: {
@@ -167,7 +186,10 @@ const rows: Record<string, Row> = {
     doc: '003 T4-75',
     method: 'POST',
     path: pools,
-    bad: () => withSpec(poolBody('deh-pool', 0), { nodeTemplate: { ...((poolBody('x', 0).spec as Body).nodeTemplate as Body), dedicatedHostId: 'deh-1' } }),
+    bad: () =>
+      withSpec(poolBody('deh-pool', 0), {
+        nodeTemplate: { ...((poolBody('x', 0).spec as Body).nodeTemplate as Body), dedicatedHostId: 'deh-1' },
+      }),
     status: 400,
     code: 'CCE.01400001',
     format: 'standard',
@@ -179,7 +201,13 @@ const rows: Record<string, Row> = {
     doc: '003 T4-78',
     method: 'POST',
     path: pools,
-    bad: () => withSpec(poolBody('login-pool', 0), { nodeTemplate: { ...((poolBody('x', 0).spec as Body).nodeTemplate as Body), login: { sshKey: 'kp', userPassword: { password: 'p' } } } }),
+    bad: () =>
+      withSpec(poolBody('login-pool', 0), {
+        nodeTemplate: {
+          ...((poolBody('x', 0).spec as Body).nodeTemplate as Body),
+          login: { sshKey: 'kp', userPassword: { password: 'p' } },
+        },
+      }),
     status: 400,
     code: 'CCE.01400001',
     format: 'standard',
@@ -189,7 +217,10 @@ const rows: Record<string, Row> = {
     doc: '003 T4-81',
     method: 'POST',
     path: pools,
-    bad: () => withSpec(poolBody('eip-pool', 0), { nodeTemplate: { ...((poolBody('x', 0).spec as Body).nodeTemplate as Body), publicIP: { count: 1 } } }),
+    bad: () =>
+      withSpec(poolBody('eip-pool', 0), {
+        nodeTemplate: { ...((poolBody('x', 0).spec as Body).nodeTemplate as Body), publicIP: { count: 1 } },
+      }),
     status: 400,
     code: 'CCE.01400001',
     format: 'standard',
@@ -207,10 +238,46 @@ const rows: Record<string, Row> = {
     good: () => poolUpdateBody('rules-pool', 1, { nodeTemplate: { k8sTags: { team: 'a' }, taints: [] } }),
     goodStatus: 200,
   },
-  poolPutApiVersion: { doc: '003 T4-267', method: 'PUT', path: (f) => `${pools(f)}/${f.poolId}`, bad: () => withoutKey(poolUpdateBody('rules-pool', 1), 'apiVersion'), status: 400, code: 'CCE.01400001', format: 'standard', msg: /apiVersion: is required/ },
-  poolPutName: { doc: '003 T4-268', method: 'PUT', path: (f) => `${pools(f)}/${f.poolId}`, bad: () => ({ ...poolUpdateBody('rules-pool', 1), metadata: {} }), status: 400, code: 'CCE.01400001', format: 'standard', msg: /metadata\.name: is required/ },
-  poolPutCount: { doc: '003 T4-269', method: 'PUT', path: (f) => `${pools(f)}/${f.poolId}`, bad: () => ({ ...poolUpdateBody('rules-pool', 1), spec: { nodeTemplate: {} } }), status: 400, code: 'CCE.01400001', format: 'standard', msg: /spec\.initialNodeCount: is required/ },
-  poolPutTemplate: { doc: '003 T4-269', method: 'PUT', path: (f) => `${pools(f)}/${f.poolId}`, bad: () => ({ ...poolUpdateBody('rules-pool', 1), spec: { initialNodeCount: 1 } }), status: 400, code: 'CCE.01400001', format: 'standard', msg: /spec\.nodeTemplate: is required/ },
+  poolPutApiVersion: {
+    doc: '003 T4-267',
+    method: 'PUT',
+    path: (f) => `${pools(f)}/${f.poolId}`,
+    bad: () => withoutKey(poolUpdateBody('rules-pool', 1), 'apiVersion'),
+    status: 400,
+    code: 'CCE.01400001',
+    format: 'standard',
+    msg: /apiVersion: is required/,
+  },
+  poolPutName: {
+    doc: '003 T4-268',
+    method: 'PUT',
+    path: (f) => `${pools(f)}/${f.poolId}`,
+    bad: () => ({ ...poolUpdateBody('rules-pool', 1), metadata: {} }),
+    status: 400,
+    code: 'CCE.01400001',
+    format: 'standard',
+    msg: /metadata\.name: is required/,
+  },
+  poolPutCount: {
+    doc: '003 T4-269',
+    method: 'PUT',
+    path: (f) => `${pools(f)}/${f.poolId}`,
+    bad: () => ({ ...poolUpdateBody('rules-pool', 1), spec: { nodeTemplate: {} } }),
+    status: 400,
+    code: 'CCE.01400001',
+    format: 'standard',
+    msg: /spec\.initialNodeCount: is required/,
+  },
+  poolPutTemplate: {
+    doc: '003 T4-269',
+    method: 'PUT',
+    path: (f) => `${pools(f)}/${f.poolId}`,
+    bad: () => ({ ...poolUpdateBody('rules-pool', 1), spec: { initialNodeCount: 1 } }),
+    status: 400,
+    code: 'CCE.01400001',
+    format: 'standard',
+    msg: /spec\.nodeTemplate: is required/,
+  },
   poolPutOnly: {
     doc: '003 §4.1.22 note, T4-271',
     method: 'PUT',
@@ -220,7 +287,11 @@ const rows: Record<string, Row> = {
     code: 'CCE.01400001',
     format: 'standard',
     msg: /spec\.nodeTemplate\.flavor: cannot be changed/,
-    good: () => poolUpdateBody('rules-pool', 1, { nodeTemplate: { flavor: 's6.large.2' }, autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 3 } }),
+    good: () =>
+      poolUpdateBody('rules-pool', 1, {
+        nodeTemplate: { flavor: 's6.large.2' },
+        autoscaling: { enable: true, minNodeCount: 1, maxNodeCount: 3 },
+      }),
     goodStatus: 200,
   },
   addonAnnotation: {
@@ -269,7 +340,16 @@ const rows: Record<string, Row> = {
     format: 'autopilot',
     msg: /spec\.version: is required/,
   },
-  apAddonRollback: { doc: '004 T4-180', method: 'POST', path: (f) => `/autopilot/v3/addons/${f.apAddonId}/operation/rollback`, bad: () => ({}), status: 400, code: 'CCE.03400001', format: 'autopilot', msg: /clusterID: is required/ },
+  apAddonRollback: {
+    doc: '004 T4-180',
+    method: 'POST',
+    path: (f) => `/autopilot/v3/addons/${f.apAddonId}/operation/rollback`,
+    bad: () => ({}),
+    status: 400,
+    code: 'CCE.03400001',
+    format: 'autopilot',
+    msg: /clusterID: is required/,
+  },
   upgradeInPlace: {
     doc: '004 T4-217',
     method: 'POST',
@@ -310,12 +390,20 @@ const rows: Record<string, Row> = {
     doc: '004 T4-299',
     method: 'POST',
     path: (f) => `${P}/clusters/${f.upgraded}/operation/postcheck`,
-    bad: (f) => ({ apiVersion: 'v3', kind: 'PostCheckTask', spec: { clusterID: f.upgraded, clusterVersion: 'v1.29.10-r0', targetVersion: 'v1.29.10-r0' } }),
+    bad: (f) => ({
+      apiVersion: 'v3',
+      kind: 'PostCheckTask',
+      spec: { clusterID: f.upgraded, clusterVersion: 'v1.29.10-r0', targetVersion: 'v1.29.10-r0' },
+    }),
     status: 400,
     code: 'CCE.01400001',
     format: 'standard',
     msg: /spec\.clusterVersion: v1\.29\.10-r0 is not the source version of the cluster's latest upgrade \(v1\.28\.15-r0\)/,
-    good: (f) => ({ apiVersion: 'v3', kind: 'PostCheckTask', spec: { clusterID: f.upgraded, clusterVersion: 'v1.28.15-r0', targetVersion: 'v1.29.10-r0' } }),
+    good: (f) => ({
+      apiVersion: 'v3',
+      kind: 'PostCheckTask',
+      spec: { clusterID: f.upgraded, clusterVersion: 'v1.28.15-r0', targetVersion: 'v1.29.10-r0' },
+    }),
     goodStatus: 200,
   },
   postCheckNeverUpgraded: {
@@ -374,7 +462,8 @@ describe('sim: documented request rules over HTTP (status, code, error format)',
     await s.call('GET', `${P}/clusters`); // jobSeconds 0: everything created is Available at the next request
     const poolId = (await s.call('POST', `${P}/clusters/${cid}/nodepools`, poolBody('rules-pool', 1))).body.metadata.uid as string;
     const addonId = (await s.call('POST', '/api/v3/addons', addon(cid, 'metrics-server', '1.3.39', INSTALL))).body.metadata.uid as string;
-    const apAddonId = (await s.call('POST', '/autopilot/v3/addons', addon(apid, 'coredns', undefined, INSTALL))).body.metadata.uid as string;
+    const apAddonId = (await s.call('POST', '/autopilot/v3/addons', addon(apid, 'coredns', undefined, INSTALL))).body.metadata
+      .uid as string;
     const up = await s.call('POST', `${P}/clusters/${upgraded}/operation/upgrade`, upgradeBody(IN_PLACE));
     expect(up.status).to.equal(200);
     await s.call('GET', `${P}/clusters/${upgraded}`);
@@ -406,9 +495,27 @@ describe('sim: documented request rules over HTTP (status, code, error format)',
   }
 
   const missing: Record<string, { doc: string; method: string; path: (f: Fixtures) => string; code: string; format: Format }> = {
-    standardGet: { doc: '003 §7.4', method: 'GET', path: (f) => `/api/v3/addons/no-such-instance?cluster_id=${f.cid}`, code: 'SVCSTG.CCE-ADDONMGR.4040204', format: 'addon' },
-    standardDelete: { doc: '003 §7.4', method: 'DELETE', path: (f) => `/api/v3/addons/no-such-instance?cluster_id=${f.cid}`, code: 'SVCSTG.CCE-ADDONMGR.4040204', format: 'addon' },
-    autopilotGet: { doc: '004 §7.2', method: 'GET', path: () => '/autopilot/v3/addons/no-such-instance', code: 'CCE.03404001', format: 'autopilot' },
+    standardGet: {
+      doc: '003 §7.4',
+      method: 'GET',
+      path: (f) => `/api/v3/addons/no-such-instance?cluster_id=${f.cid}`,
+      code: 'SVCSTG.CCE-ADDONMGR.4040204',
+      format: 'addon',
+    },
+    standardDelete: {
+      doc: '003 §7.4',
+      method: 'DELETE',
+      path: (f) => `/api/v3/addons/no-such-instance?cluster_id=${f.cid}`,
+      code: 'SVCSTG.CCE-ADDONMGR.4040204',
+      format: 'addon',
+    },
+    autopilotGet: {
+      doc: '004 §7.2',
+      method: 'GET',
+      path: () => '/autopilot/v3/addons/no-such-instance',
+      code: 'CCE.03404001',
+      format: 'autopilot',
+    },
   };
   for (const [name, c] of Object.entries(missing)) {
     it(`a missing add-on instance (${name}) → 404 ${c.code} [${c.doc}]`, async () => {
@@ -424,19 +531,57 @@ describe('sim: documented request rules over HTTP (status, code, error format)',
 
   it('GET and list carry every object the response examples show, defaults included [003 §4.1.2, §4.1.20; 004 §4.1.2/§4.1.3]', async () => {
     const std = (await s.call('GET', `${P}/clusters/${f.cid}`)).body;
-    expect(std.spec).to.include.keys('type', 'flavor', 'version', 'description', 'hostNetwork', 'containerNetwork', 'authentication', 'billingMode', 'kubernetesSvcIpRange');
+    expect(std.spec).to.include.keys(
+      'type',
+      'flavor',
+      'version',
+      'description',
+      'hostNetwork',
+      'containerNetwork',
+      'authentication',
+      'billingMode',
+      'kubernetesSvcIpRange',
+    );
     expect(std.spec.authentication).to.deep.equal({ mode: 'rbac', authenticatingProxy: {} });
     expect(std.spec.containerNetwork).to.have.keys('mode', 'cidr');
     expect(std.status).to.have.keys('phase', 'endpoints');
     const pool = (await s.call('GET', `${P}/clusters/${f.cid}/nodepools/${f.poolId}`)).body;
-    expect(pool.spec.nodeTemplate).to.deep.include({ publicIP: { eip: { bandwidth: {} } }, nodeNicSpec: { primaryNic: { subnetId: 'subnet-1' } }, billingMode: 0 });
-    expect(pool.spec.nodeTemplate.extendParam).to.include.keys('alpha.cce/NodeImageID', 'alpha.cce/postInstall', 'alpha.cce/preInstall', 'maxPods');
+    expect(pool.spec.nodeTemplate).to.deep.include({
+      publicIP: { eip: { bandwidth: {} } },
+      nodeNicSpec: { primaryNic: { subnetId: 'subnet-1' } },
+      billingMode: 0,
+    });
+    expect(pool.spec.nodeTemplate.extendParam).to.include.keys(
+      'alpha.cce/NodeImageID',
+      'alpha.cce/postInstall',
+      'alpha.cce/preInstall',
+      'maxPods',
+    );
     expect(pool.spec).to.include.keys('type', 'nodeTemplate', 'autoscaling', 'nodeManagement', 'initialNodeCount');
     const created = await s.call('POST', `${AP}/clusters`, autopilotBody('ap-shape', { eniNetwork: undefined }));
     expect(created.body.spec, 'az is a query-only field').not.to.have.property('az');
     await s.call('GET', `${AP}/clusters`);
-    for (const ap of [(await s.call('GET', `${AP}/clusters/${created.body.metadata.uid}`)).body, (await s.call('GET', `${AP}/clusters`)).body.items.find((c: Body) => (c.metadata as Body).name === 'ap-shape')]) {
-      expect(ap.spec).to.include.keys('category', 'type', 'flavor', 'version', 'platformVersion', 'hostNetwork', 'containerNetwork', 'eniNetwork', 'serviceNetwork', 'authentication', 'billingMode', 'kubernetesSvcIpRange', 'kubeProxyMode', 'az', 'extendParam');
+    for (const ap of [
+      (await s.call('GET', `${AP}/clusters/${created.body.metadata.uid}`)).body,
+      (await s.call('GET', `${AP}/clusters`)).body.items.find((c: Body) => (c.metadata as Body).name === 'ap-shape'),
+    ]) {
+      expect(ap.spec).to.include.keys(
+        'category',
+        'type',
+        'flavor',
+        'version',
+        'platformVersion',
+        'hostNetwork',
+        'containerNetwork',
+        'eniNetwork',
+        'serviceNetwork',
+        'authentication',
+        'billingMode',
+        'kubernetesSvcIpRange',
+        'kubeProxyMode',
+        'az',
+        'extendParam',
+      );
       expect(ap.spec.eniNetwork).to.deep.equal({ subnets: [] });
       expect(ap.spec.serviceNetwork).to.deep.equal({ IPv4CIDR: '10.247.0.0/16' });
       expect(ap.spec.authentication).to.deep.equal({ mode: 'rbac' });
@@ -447,7 +592,10 @@ describe('sim: documented request rules over HTTP (status, code, error format)',
 
   it('a standard create response echoes the request annotations [003 T4-22]', async () => {
     const annotations = { 'cluster.install.addons/install': '[]', note: 'x' };
-    const res = await s.call('POST', `${P}/clusters`, { ...clusterBody('echo-annotations'), metadata: { name: 'echo-annotations', annotations } });
+    const res = await s.call('POST', `${P}/clusters`, {
+      ...clusterBody('echo-annotations'),
+      metadata: { name: 'echo-annotations', annotations },
+    });
     expect(res.body.metadata.annotations).to.deep.equal(annotations);
   });
 });

@@ -3,12 +3,19 @@ import { AP, P, autopilotBody, clusterBody, startSim, type Sim } from './helpers
 
 const upgradeBody = (targetVersion: string) => ({
   metadata: { apiVersion: 'v3', kind: 'UpgradeTask' },
-  spec: { clusterUpgradeAction: { targetVersion, strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } } },
+  spec: {
+    clusterUpgradeAction: { targetVersion, strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } } },
+  },
 });
 
 const flavours = {
   standard: { prefix: P, snapshot: P.replace('/api/v3/', '/api/v3.1/'), body: () => clusterBody('up-std'), code: 'error_code' },
-  autopilot: { prefix: AP, snapshot: AP.replace('/autopilot/v3/', '/autopilot/v3.1/'), body: () => autopilotBody('up-ap'), code: 'errorCode' },
+  autopilot: {
+    prefix: AP,
+    snapshot: AP.replace('/autopilot/v3/', '/autopilot/v3.1/'),
+    body: () => autopilotBody('up-ap'),
+    code: 'errorCode',
+  },
 };
 
 for (const [name, f] of Object.entries(flavours)) {
@@ -71,10 +78,22 @@ for (const [name, f] of Object.entries(flavours)) {
 
     const invalid = {
       notATarget: { reason: 'v1.28 cannot jump to v1.27', body: upgradeBody('v1.27'), code: 'CCE.01400015' },
-      noStrategy: { reason: 'strategy is required', body: { metadata: { apiVersion: 'v3', kind: 'UpgradeTask' }, spec: { clusterUpgradeAction: { targetVersion: 'v1.29' } } }, code: 'CCE.01400001' },
+      noStrategy: {
+        reason: 'strategy is required',
+        body: { metadata: { apiVersion: 'v3', kind: 'UpgradeTask' }, spec: { clusterUpgradeAction: { targetVersion: 'v1.29' } } },
+        code: 'CCE.01400001',
+      },
       badStep: {
         reason: 'userDefinedStep 1..40',
-        body: { ...upgradeBody('v1.29'), spec: { clusterUpgradeAction: { targetVersion: 'v1.29', strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 41 } } } } },
+        body: {
+          ...upgradeBody('v1.29'),
+          spec: {
+            clusterUpgradeAction: {
+              targetVersion: 'v1.29',
+              strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 41 } },
+            },
+          },
+        },
         code: 'CCE.01400001',
       },
     };
@@ -87,7 +106,11 @@ for (const [name, f] of Object.entries(flavours)) {
     }
 
     it('pre-check: Init in the response, then Running, then Success with expireTimeStamp; list and get', async () => {
-      const res = await s.call('POST', `${C}/operation/precheck`, { apiVersion: 'v3', kind: 'PreCheckTask', spec: { targetVersion: 'v1.29' } });
+      const res = await s.call('POST', `${C}/operation/precheck`, {
+        apiVersion: 'v3',
+        kind: 'PreCheckTask',
+        spec: { targetVersion: 'v1.29' },
+      });
       expect(res.status).to.equal(200);
       expect(res.body.status).to.deep.include({ phase: 'Init', clusterCheckStatus: { phase: 'Init', itemsStatus: [] } });
       const id = res.body.metadata.uid as string;
@@ -101,8 +124,13 @@ for (const [name, f] of Object.entries(flavours)) {
     });
 
     it('pre-check failure reports an AddonLimit item', async () => {
-      await s.admin.addFault({ kind: 'jobFailure', operation: name === 'standard' ? 'CreatePreCheck' : 'CreateAutopilotPreCheck', reason: 'addon [ CoreDNS ] status is abnormal' });
-      const id = (await s.call('POST', `${C}/operation/precheck`, { apiVersion: 'v3', kind: 'PreCheckTask', spec: {} })).body.metadata.uid as string;
+      await s.admin.addFault({
+        kind: 'jobFailure',
+        operation: name === 'standard' ? 'CreatePreCheck' : 'CreateAutopilotPreCheck',
+        reason: 'addon [ CoreDNS ] status is abnormal',
+      });
+      const id = (await s.call('POST', `${C}/operation/precheck`, { apiVersion: 'v3', kind: 'PreCheckTask', spec: {} })).body.metadata
+        .uid as string;
       await s.admin.advanceClock(100);
       const done = await s.call('GET', `${C}/operation/precheck/tasks/${id}`);
       expect(done.body.status.phase).to.equal('Failed');
@@ -110,9 +138,17 @@ for (const [name, f] of Object.entries(flavours)) {
     });
 
     it('post-check: Success at the target version, Failed otherwise', async () => {
-      const ok = await s.call('POST', `${C}/operation/postcheck`, { apiVersion: 'v3', kind: 'PostCheckTask', spec: { targetVersion: 'v1.28' } });
+      const ok = await s.call('POST', `${C}/operation/postcheck`, {
+        apiVersion: 'v3',
+        kind: 'PostCheckTask',
+        spec: { targetVersion: 'v1.28' },
+      });
       expect(ok.body.status.phase).to.equal('Success');
-      const no = await s.call('POST', `${C}/operation/postcheck`, { apiVersion: 'v3', kind: 'PostCheckTask', spec: { targetVersion: 'v1.29' } });
+      const no = await s.call('POST', `${C}/operation/postcheck`, {
+        apiVersion: 'v3',
+        kind: 'PostCheckTask',
+        spec: { targetVersion: 'v1.29' },
+      });
       expect(no.body.status.phase).to.equal('Failed');
     });
 
@@ -132,9 +168,18 @@ for (const [name, f] of Object.entries(flavours)) {
     it('upgrade info and upgrade paths', async () => {
       const info = await s.call('GET', `${C}/upgradeinfo`);
       expect(info.body.kind).to.equal('UpgradeInfo');
-      expect(info.body.spec.versionInfo).to.deep.equal({ release: 'v1.28.15', patch: 'r0', suggestPatch: 'r0', targetVersions: ['v1.29.10-r0'] });
+      expect(info.body.spec.versionInfo).to.deep.equal({
+        release: 'v1.28.15',
+        patch: 'r0',
+        suggestPatch: 'r0',
+        targetVersions: ['v1.29.10-r0'],
+      });
       const paths = await s.call('GET', `${name === 'standard' ? '/api/v3' : '/autopilot/v3'}/clusterupgradepaths`);
-      expect(paths.body.upgradePaths).to.deep.include({ version: 'v1.28', platformVersion: name === 'standard' ? 'cce.5.0' : 'cce.4.0', targetVersions: ['v1.29.10-r0'] });
+      expect(paths.body.upgradePaths).to.deep.include({
+        version: 'v1.28',
+        platformVersion: name === 'standard' ? 'cce.5.0' : 'cce.4.0',
+        targetVersions: ['v1.29.10-r0'],
+      });
     });
   });
 }

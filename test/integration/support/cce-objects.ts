@@ -39,7 +39,10 @@ export class CceObjects {
   }
 
   patch(name: string, body: Record<string, unknown>): Promise<CceCluster> {
-    return this.api.patchNamespacedCustomObject({ ...this.gv, name, body }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)) as Promise<CceCluster>;
+    return this.api.patchNamespacedCustomObject(
+      { ...this.gv, name, body },
+      setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+    ) as Promise<CceCluster>;
   }
 
   delete(name: string): Promise<unknown> {
@@ -54,5 +57,9 @@ export function condition(obj: { status?: { conditions?: unknown } } | undefined
 /** Ready=True for the current generation (what `kubectl wait --for=condition=Ready` needs, plus kstatus). */
 export function isReady(obj: CceCluster | undefined): boolean {
   const c = condition(obj, 'Ready');
-  return c?.status === 'True' && c.observedGeneration === obj?.metadata?.generation && obj?.status?.observedGeneration === obj?.metadata?.generation;
+  return (
+    c?.status === 'True' &&
+    c.observedGeneration === obj?.metadata?.generation &&
+    obj?.status?.observedGeneration === obj?.metadata?.generation
+  );
 }

@@ -9,7 +9,11 @@ export function installCrds(): void {
   if (installed) return;
   const env = testEnv();
   const kubectl = (args: string[], input?: string) =>
-    execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], {
+      input,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
   const list = { apiVersion: 'v1', kind: 'List', items: allCrds() };
   kubectl(['apply', '--server-side', '--force-conflicts', '-f', '-'], JSON.stringify(list));
   kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);

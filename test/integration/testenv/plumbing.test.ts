@@ -74,8 +74,10 @@ describe('test environment plumbing (real kube-apiserver)', () => {
 
     const co = kc.makeApiClient(CustomObjectsApi);
     const path = `/apis/${group}/v1/namespaces/${ns}/widgets`;
-    const informer = makeInformer<Widget>(kc, path, () =>
-      co.listNamespacedCustomObject({ group, version: 'v1', namespace: ns, plural: 'widgets' }) as never,
+    const informer = makeInformer<Widget>(
+      kc,
+      path,
+      () => co.listNamespacedCustomObject({ group, version: 'v1', namespace: ns, plural: 'widgets' }) as never,
     );
     const seen: string[] = [];
     const record = (obj: Widget) => void (obj.status?.phase && seen.push(obj.status.phase));
@@ -87,7 +89,10 @@ describe('test environment plumbing (real kube-apiserver)', () => {
     await informer.start();
     try {
       await co.createNamespacedCustomObject({
-        group, version: 'v1', namespace: ns, plural: 'widgets',
+        group,
+        version: 'v1',
+        namespace: ns,
+        plural: 'widgets',
         body: { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 2 } },
       });
       // Status written through the main resource is ignored when the status subresource is on.
@@ -106,10 +111,16 @@ describe('test environment plumbing (real kube-apiserver)', () => {
       // The structural schema is enforced by the real server.
       const bad = await co
         .createNamespacedCustomObject({
-          group, version: 'v1', namespace: ns, plural: 'widgets',
+          group,
+          version: 'v1',
+          namespace: ns,
+          plural: 'widgets',
           body: { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w2' }, spec: { size: 0 } },
         })
-        .then(() => undefined, (e: unknown) => e);
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(String((bad as { body?: string })?.body ?? bad)).to.match(/spec\.size/);
     } finally {
       stopped = true;

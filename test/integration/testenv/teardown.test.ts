@@ -33,7 +33,11 @@ async function holdEnv(): Promise<{ child: ChildProcess; dir: string; pids: numb
   const child = spawn(process.execPath, ['--import', 'tsx', fixture], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
-  const info = await waitFor('test env up', async () => (out.includes('\n') ? (JSON.parse(out.split('\n')[0]!) as { dir: string; pids: number[] }) : undefined), 90000);
+  const info = await waitFor(
+    'test env up',
+    async () => (out.includes('\n') ? (JSON.parse(out.split('\n')[0]!) as { dir: string; pids: number[] }) : undefined),
+    90000,
+  );
   return { child, ...info };
 }
 

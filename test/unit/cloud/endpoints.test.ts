@@ -22,9 +22,19 @@ describe('cloud/endpoints', () => {
 
   const main = 'https://cce.cn-north-4.myhuaweicloud.com';
   const addonCases = {
-    'documented {cluster_id}.{endpoint} form': { endpoint: main, cluster: 'c1d2', opts: {}, want: 'https://c1d2.cce.cn-north-4.myhuaweicloud.com' },
+    'documented {cluster_id}.{endpoint} form': {
+      endpoint: main,
+      cluster: 'c1d2',
+      opts: {},
+      want: 'https://c1d2.cce.cn-north-4.myhuaweicloud.com',
+    },
     'main mode, as the official SDK': { endpoint: main, cluster: 'c1d2', opts: { addonHostMode: 'main' as const }, want: main },
-    'explicit add-on endpoint wins': { endpoint: main, cluster: 'c1', opts: { addonEndpoint: 'http://127.0.0.1:9000' }, want: 'http://127.0.0.1:9000' },
+    'explicit add-on endpoint wins': {
+      endpoint: main,
+      cluster: 'c1',
+      opts: { addonEndpoint: 'http://127.0.0.1:9000' },
+      want: 'http://127.0.0.1:9000',
+    },
     'no cluster id (template list)': { endpoint: main, cluster: undefined, opts: {}, want: main },
     'IP endpoint cannot take a prefix': { endpoint: 'http://127.0.0.1:8443', cluster: 'c1', opts: {}, want: 'http://127.0.0.1:8443' },
     'localhost cannot take a prefix': { endpoint: 'http://localhost:8443', cluster: 'c1', opts: {}, want: 'http://localhost:8443' },
@@ -40,7 +50,10 @@ describe('cloud/endpoints', () => {
     'standard clusters': { got: std.clusters(), want: '/api/v3/projects/p1/clusters' },
     'autopilot clusters': { got: ap.clusters(), want: '/autopilot/v3/projects/p1/clusters' },
     'hibernate': { got: std.clusterOp('c', 'hibernate'), want: '/api/v3/projects/p1/clusters/c/operation/hibernate' },
-    'default node pool id is encoded': { got: std.nodePool('c', 'az1.dc1#s1.large#EulerOS 2.2'), want: '/api/v3/projects/p1/clusters/c/nodepools/az1.dc1%23s1.large%23EulerOS%202.2' },
+    'default node pool id is encoded': {
+      got: std.nodePool('c', 'az1.dc1#s1.large#EulerOS 2.2'),
+      want: '/api/v3/projects/p1/clusters/c/nodepools/az1.dc1%23s1.large%23EulerOS%202.2',
+    },
     'job': { got: ap.job('j'), want: '/autopilot/v3/projects/p1/jobs/j' },
     'standard add-ons': { got: std.addons('a'), want: '/api/v3/addons/a' },
     'autopilot rollback': { got: ap.addonRollback('a'), want: '/autopilot/v3/addons/a/operation/rollback' },
@@ -55,5 +68,8 @@ describe('cloud/endpoints', () => {
   for (const [reason, c] of Object.entries(pathCases)) {
     it(`paths: ${reason}`, () => expect(c.got).to.equal(c.want));
   }
-  it('paths refuse empty ids with a terminal CceApiError', () => expect(() => std.cluster('')).to.throw(CceApiError).with.property('code', 'CLIENT.InvalidArgument'));
+  it('paths refuse empty ids with a terminal CceApiError', () =>
+    expect(() => std.cluster(''))
+      .to.throw(CceApiError)
+      .with.property('code', 'CLIENT.InvalidArgument'));
 });

@@ -29,7 +29,11 @@ describe('cloud/error-body', () => {
       want: { code: '401', message: 'The request you have made requires authentication.' },
     },
     'code without message': { status: 409, body: '{"errorCode":"CCE.01409001"}', want: { code: 'CCE.01409001', message: '' } },
-    'message without code falls back to HTTP.<status>': { status: 503, body: '{"message":"busy"}', want: { code: 'HTTP.503', message: 'busy' } },
+    'message without code falls back to HTTP.<status>': {
+      status: 503,
+      body: '{"message":"busy"}',
+      want: { code: 'HTTP.503', message: 'busy' },
+    },
     'plain text body': { status: 502, body: 'Bad Gateway\n', want: { code: 'HTTP.502', message: 'Bad Gateway' } },
     'empty body': { status: 500, body: '', want: { code: 'HTTP.500', message: '' } },
     'JSON array is not an error body': { status: 400, body: '[1,2]', want: { code: 'HTTP.400', message: '[1,2]' } },

@@ -3,12 +3,18 @@ import { extractJobId, extractTaskId } from '../../../operator/cloud/job-id.js';
 
 describe('cloud/job-id', () => {
   const cases = {
-    'cluster create/delete, node create/delete: status.jobID': { body: { kind: 'Cluster', status: { phase: 'Creating', jobID: 'j1' } }, want: 'j1' },
+    'cluster create/delete, node create/delete: status.jobID': {
+      body: { kind: 'Cluster', status: { phase: 'Creating', jobID: 'j1' } },
+      want: 'j1',
+    },
     'node-pool delete: status.jobId': { body: { status: { phase: 'Deleting', jobId: 'j2' } }, want: 'j2' },
     'node-pool delete as OCR-printed: status.jobld': { body: { status: { phase: 'Deleting', jobld: 'j3' } }, want: 'j3' },
     'node add/reset: top-level jobid': { body: { jobid: 'j4' }, want: 'j4' },
     'delete all nodes: top-level jobID': { body: { jobID: 'j5' }, want: 'j5' },
-    'Autopilot create: metadata.annotations.jobid only': { body: { metadata: { annotations: { jobid: 'j6', resourceJobId: 'r' } }, status: { phase: 'Creating' } }, want: 'j6' },
+    'Autopilot create: metadata.annotations.jobid only': {
+      body: { metadata: { annotations: { jobid: 'j6', resourceJobId: 'r' } }, status: { phase: 'Creating' } },
+      want: 'j6',
+    },
     'status.jobID wins over the annotation': { body: { metadata: { annotations: { jobid: 'a' } }, status: { jobID: 'b' } }, want: 'b' },
     'node-pool create has none': { body: { kind: 'NodePool', metadata: { uid: 'np' }, status: { phase: '' } }, want: undefined },
     'empty string is not an id': { body: { status: { jobID: '' } }, want: undefined },

@@ -13,13 +13,21 @@ describe('cloud/redact', () => {
       out: `Authorization: ${REDACTED} Access=${REDACTED}, SignedHeaders=host, Signature=${REDACTED}`,
     },
     'X-Auth-Token header text': { in: 'x-auth-token: MIIabc.def', secrets: [], out: `x-auth-token: ${REDACTED}` },
-    'PEM block': { in: 'key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end', secrets: [], out: `key ${REDACTED} end` },
+    'PEM block': {
+      in: 'key -----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY----- end',
+      secrets: [],
+      out: `key ${REDACTED} end`,
+    },
     'kubeconfig key material in JSON': {
       in: '{"client-key-data":"LS0tLS1CRUdJTg==","server":"https://1.2.3.4:5443"}',
       secrets: [],
       out: `{"client-key-data":"${REDACTED}","server":"https://1.2.3.4:5443"}`,
     },
-    'password field': { in: '{"userPassword":{"username":"root","password":"JDYkc2FsdA=="}}', secrets: [], out: `{"userPassword":{"username":"root","password":"${REDACTED}"}}` },
+    'password field': {
+      in: '{"userPassword":{"username":"root","password":"JDYkc2FsdA=="}}',
+      secrets: [],
+      out: `{"userPassword":{"username":"root","password":"${REDACTED}"}}`,
+    },
     'short secrets are not substituted literally': { in: 'abc and more', secrets: ['abc'], out: 'abc and more' },
     'ordinary text untouched': { in: 'Resource not found.', secrets: [AK, SK], out: 'Resource not found.' },
   };

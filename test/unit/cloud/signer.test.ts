@@ -1,12 +1,5 @@
 import { expect } from 'chai';
-import {
-  canonicalQuery,
-  canonicalUri,
-  parseAuthorization,
-  parseSdkDate,
-  sdkDate,
-  sign,
-} from '../../../operator/cloud/signer.js';
+import { canonicalQuery, canonicalUri, parseAuthorization, parseSdkDate, sdkDate, sign } from '../../../operator/cloud/signer.js';
 
 describe('cloud/signer', () => {
   it('reproduces Huawei Cloud’s published signing vector exactly', () => {

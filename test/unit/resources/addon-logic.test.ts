@@ -33,54 +33,127 @@ const template = (name: string, versions: [string, string[]][]): AddonTemplate =
   kind: 'Addon',
   apiVersion: 'v3',
   metadata: { name },
-  spec: { versions: versions.map(([version, clusterVersion]) => ({ version, supportVersions: [{ clusterType: 'VirtualMachine', clusterVersion }] })) },
+  spec: {
+    versions: versions.map(([version, clusterVersion]) => ({
+      version,
+      supportVersions: [{ clusterType: 'VirtualMachine', clusterVersion }],
+    })),
+  },
 });
-const errorOf = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e);
-const notFound = (operation: string) => new CceApiError({ httpStatus: 404, code: 'SVCSTG.CCE-ADDONMGR.4040001', message: 'not found', operation });
+const errorOf = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+const notFound = (operation: string) =>
+  new CceApiError({ httpStatus: 404, code: 'SVCSTG.CCE-ADDONMGR.4040001', message: 'not found', operation });
 
 describe('resources/addon: version validation against the cloud templates', () => {
-  const templates = [template('coredns', [['1.29.4', ['v1.(2[3-9]).*']], ['1.17.15', ['v1.(19|21|23).*']], ['1.28.4', ['v1.(2[3-9]).*']]])];
+  const templates = [
+    template('coredns', [
+      ['1.29.4', ['v1.(2[3-9]).*']],
+      ['1.17.15', ['v1.(19|21|23).*']],
+      ['1.28.4', ['v1.(2[3-9]).*']],
+    ]),
+  ];
   const cases = {
-    'known version': { reason: 'it is listed and supports the cluster', name: 'coredns', version: '1.28.4', cluster: 'v1.28', want: { ok: true, version: '1.28.4' } },
-    'no version': { reason: 'the newest version supporting the cluster is picked', name: 'coredns', version: undefined, cluster: 'v1.28.15-r0', want: { ok: true, version: '1.29.4' } },
-    'old cluster': { reason: 'only what supports the cluster is picked', name: 'coredns', version: undefined, cluster: 'v1.21', want: { ok: true, version: '1.17.15' } },
-    'cluster version unknown': { reason: 'any listed version is accepted', name: 'coredns', version: '1.17.15', cluster: undefined, want: { ok: true, version: '1.17.15' } },
+    'known version': {
+      reason: 'it is listed and supports the cluster',
+      name: 'coredns',
+      version: '1.28.4',
+      cluster: 'v1.28',
+      want: { ok: true, version: '1.28.4' },
+    },
+    'no version': {
+      reason: 'the newest version supporting the cluster is picked',
+      name: 'coredns',
+      version: undefined,
+      cluster: 'v1.28.15-r0',
+      want: { ok: true, version: '1.29.4' },
+    },
+    'old cluster': {
+      reason: 'only what supports the cluster is picked',
+      name: 'coredns',
+      version: undefined,
+      cluster: 'v1.21',
+      want: { ok: true, version: '1.17.15' },
+    },
+    'cluster version unknown': {
+      reason: 'any listed version is accepted',
+      name: 'coredns',
+      version: '1.17.15',
+      cluster: undefined,
+      want: { ok: true, version: '1.17.15' },
+    },
     'unknown version': {
       reason: 'UnknownVersion names the available versions, sorted',
       name: 'coredns',
       version: '9.9.9',
       cluster: 'v1.28',
-      want: { ok: false, reason: 'UnknownVersion', message: 'spec.version 9.9.9 is not a version of add-on coredns; available versions for cluster version v1.28: 1.28.4, 1.29.4' },
+      want: {
+        ok: false,
+        reason: 'UnknownVersion',
+        message: 'spec.version 9.9.9 is not a version of add-on coredns; available versions for cluster version v1.28: 1.28.4, 1.29.4',
+      },
     },
     'version not for the cluster': {
       reason: 'UnknownVersion says the version does not support the cluster',
       name: 'coredns',
       version: '1.17.15',
       cluster: 'v1.28',
-      want: { ok: false, reason: 'UnknownVersion', message: 'spec.version 1.17.15 of add-on coredns does not support cluster version v1.28; available versions for cluster version v1.28: 1.28.4, 1.29.4' },
+      want: {
+        ok: false,
+        reason: 'UnknownVersion',
+        message:
+          'spec.version 1.17.15 of add-on coredns does not support cluster version v1.28; available versions for cluster version v1.28: 1.28.4, 1.29.4',
+      },
     },
     'unknown template': {
       reason: 'UnknownTemplate names what the cloud offers',
       name: 'nope',
       version: '1',
       cluster: undefined,
-      want: { ok: false, reason: 'UnknownTemplate', message: 'spec.addonTemplateName: add-on template nope does not exist; the cloud offers: coredns' },
+      want: {
+        ok: false,
+        reason: 'UnknownTemplate',
+        message: 'spec.addonTemplateName: add-on template nope does not exist; the cloud offers: coredns',
+      },
     },
   };
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: ${c.reason}`, () => expect(checkVersion(templates, c.name, c.version, c.cluster)).to.deep.equal(c.want));
   }
   it('compares dotted versions numerically', () => {
-    expect([compareVersions('1.3.60', '1.3.39') > 0, compareVersions('1.28.4', '1.28.6') < 0, compareVersions('2.0', '2.0')]).to.deep.equal([true, true, 0]);
+    expect([compareVersions('1.3.60', '1.3.39') > 0, compareVersions('1.28.4', '1.28.6') < 0, compareVersions('2.0', '2.0')]).to.deep.equal(
+      [true, true, 0],
+    );
   });
 });
 
 describe('resources/addon: field rows through fieldDiffs', () => {
   const hashOf = (v: unknown) => valueHash(v);
-  const diff = (path: string, desired: unknown, observed: unknown, via: Family, byHash: boolean): FieldDiff => ({ path, desired, observed, via, byHash });
+  const diff = (path: string, desired: unknown, observed: unknown, via: Family, byHash: boolean): FieldDiff => ({
+    path,
+    desired,
+    observed,
+    via,
+    byHash,
+  });
   const cases = {
-    'nothing differs': { reason: 'spec.version is the instance version', obj: addon({ version: '1.28.4' }), obs: instance('1.28.4'), observeOnly: false, want: [] },
-    'no version in spec': { reason: 'an unset version is never upgraded', obj: addon(), obs: instance('1.28.4'), observeOnly: false, want: [] },
+    'nothing differs': {
+      reason: 'spec.version is the instance version',
+      obj: addon({ version: '1.28.4' }),
+      obs: instance('1.28.4'),
+      observeOnly: false,
+      want: [],
+    },
+    'no version in spec': {
+      reason: 'an unset version is never upgraded',
+      obj: addon(),
+      obs: instance('1.28.4'),
+      observeOnly: false,
+      want: [],
+    },
     'version differs': {
       reason: 'one upgrade row, against the instance version',
       obj: addon({ version: '1.29.4' }),
@@ -91,7 +164,11 @@ describe('resources/addon: field rows through fieldDiffs', () => {
     'version from status.currentVersion': {
       reason: 'the instance without spec.version reports it in status.currentVersion',
       obj: addon({ version: '1.29.4' }),
-      obs: { ...instance('x'), spec: { clusterID: 'cl-1', addonTemplateName: 'coredns' }, status: { status: 'running', currentVersion: { version: '1.28.4' } } },
+      obs: {
+        ...instance('x'),
+        spec: { clusterID: 'cl-1', addonTemplateName: 'coredns' },
+        status: { status: 'running', currentVersion: { version: '1.28.4' } },
+      },
       observeOnly: false,
       want: [diff('spec.version', '1.29.4', '1.28.4', 'upgrade', false)],
     },
@@ -116,7 +193,13 @@ describe('resources/addon: field rows through fieldDiffs', () => {
       observeOnly: false,
       want: [],
     },
-    'no values in spec': { reason: 'the operator leaves the cloud values alone', obj: addon({}, { appliedHashes: {} }), obs: instance('1.28.4'), observeOnly: false, want: [] },
+    'no values in spec': {
+      reason: 'the operator leaves the cloud values alone',
+      obj: addon({}, { appliedHashes: {} }),
+      obs: instance('1.28.4'),
+      observeOnly: false,
+      want: [],
+    },
     'ObserveOnly': {
       reason: 'the version drift shows, the hash row is skipped (nothing was applied)',
       obj: addon({ version: '1.29.4', values: { custom: { a: 1 } } }),
@@ -135,7 +218,10 @@ function fakeCloud(answers: { instance?: AddonInstance; templates?: AddonTemplat
   const calls: unknown[][] = [];
   const mutation = <T>(body: T): Mutation<T> => ({ body, jobId: undefined, requestId: 'req-1' });
   const addons: AddonCalls = {
-    get: (id, clusterId) => (calls.push(['get', id, clusterId]), answers.get404 || !answers.instance ? Promise.reject(notFound('ShowAddonInstance')) : Promise.resolve(answers.instance)),
+    get: (id, clusterId) => (
+      calls.push(['get', id, clusterId]),
+      answers.get404 || !answers.instance ? Promise.reject(notFound('ShowAddonInstance')) : Promise.resolve(answers.instance)
+    ),
     findByTemplate: (clusterId, name) => (calls.push(['findByTemplate', clusterId, name]), Promise.resolve(answers.instance)),
     listTemplates: (q = {}, clusterId) => {
       calls.push(['listTemplates', q.addon_template_name, clusterId]);
@@ -147,7 +233,10 @@ function fakeCloud(answers: { instance?: AddonInstance; templates?: AddonTemplat
       }
       return Promise.resolve({ items: all });
     },
-    install: (body) => (calls.push(['install', body]), Promise.resolve(mutation({ ...instance(body.spec.version ?? '', 'installing'), metadata: { uid: 'new-1' } }))),
+    install: (body) => (
+      calls.push(['install', body]),
+      Promise.resolve(mutation({ ...instance(body.spec.version ?? '', 'installing'), metadata: { uid: 'new-1' } }))
+    ),
     update: (id, body) => (calls.push(['update', id, body]), Promise.resolve(mutation(instance(body.spec.version ?? '', 'upgrading')))),
     rollback: (id, clusterId) => (calls.push(['rollback', id, clusterId]), Promise.resolve(mutation(instance('1.28.4', 'rollbacking')))),
     delete: (id, clusterId) => (calls.push(['delete', id, clusterId]), Promise.resolve(mutation(undefined as unknown))),
@@ -155,7 +244,12 @@ function fakeCloud(answers: { instance?: AddonInstance; templates?: AddonTemplat
   return { cloud: { addons: addons }, calls };
 }
 
-const scope = (autopilot: boolean, clusterVersion: string | undefined = 'v1.28'): AddonScope => ({ clusterID: 'cl-1', autopilot, clusterVersion, template: 'coredns' });
+const scope = (autopilot: boolean, clusterVersion: string | undefined = 'v1.28'): AddonScope => ({
+  clusterID: 'cl-1',
+  autopilot,
+  clusterVersion,
+  template: 'coredns',
+});
 const upgradeBody = (version: string, values: unknown) => ({
   kind: 'Addon',
   apiVersion: 'v3',
@@ -164,7 +258,13 @@ const upgradeBody = (version: string, values: unknown) => ({
 });
 
 describe('resources/addon: the external update picks rollback, upgrade or values', () => {
-  const templates = [template('coredns', [['1.28.4', []], ['1.28.6', []], ['1.29.4', []]])];
+  const templates = [
+    template('coredns', [
+      ['1.28.4', []],
+      ['1.28.6', []],
+      ['1.29.4', []],
+    ]),
+  ];
   const vHash = valueHash({ custom: { a: 2 } });
   const cases = {
     'standard upgrade': {
@@ -174,7 +274,10 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       autopilot: false,
       family: 'upgrade' as Family,
       want: {
-        calls: [['listTemplates', 'coredns', 'cl-1'], ['update', 'a-1', upgradeBody('1.29.4', { basic: { x: 1 } })]],
+        calls: [
+          ['listTemplates', 'coredns', 'cl-1'],
+          ['update', 'a-1', upgradeBody('1.29.4', { basic: { x: 1 } })],
+        ],
         applied: { reason: 'Upgrading', message: 'upgrading coredns from 1.28.4 to 1.29.4', set: undefined },
       },
     },
@@ -185,8 +288,15 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       autopilot: false,
       family: 'upgrade' as Family,
       want: {
-        calls: [['listTemplates', 'coredns', 'cl-1'], ['update', 'a-1', upgradeBody('1.29.4', { custom: { a: 2 } })]],
-        applied: { reason: 'Upgrading', message: 'upgrading coredns from 1.28.4 to 1.29.4', set: { appliedHashes: { 'spec.values': vHash } } },
+        calls: [
+          ['listTemplates', 'coredns', 'cl-1'],
+          ['update', 'a-1', upgradeBody('1.29.4', { custom: { a: 2 } })],
+        ],
+        applied: {
+          reason: 'Upgrading',
+          message: 'upgrading coredns from 1.28.4 to 1.29.4',
+          set: { appliedHashes: { 'spec.values': vHash } },
+        },
       },
     },
     'Autopilot back to previousVersion': {
@@ -195,7 +305,10 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       obs: instance('1.28.6', 'running', { previousVersion: '1.28.4', isRollbackable: true }),
       autopilot: true,
       family: 'upgrade' as Family,
-      want: { calls: [['rollback', 'a-1', 'cl-1']], applied: { reason: 'RollingBack', message: 'rolling back coredns from 1.28.6 to 1.28.4', set: undefined } },
+      want: {
+        calls: [['rollback', 'a-1', 'cl-1']],
+        applied: { reason: 'RollingBack', message: 'rolling back coredns from 1.28.6 to 1.28.4', set: undefined },
+      },
     },
     'Autopilot forward to previousVersion': {
       reason: 'after a rollback, previousVersion is higher: going there is an upgrade',
@@ -204,7 +317,10 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       autopilot: true,
       family: 'upgrade' as Family,
       want: {
-        calls: [['listTemplates', 'coredns', 'cl-1'], ['update', 'a-1', upgradeBody('1.28.6', { basic: { x: 1 } })]],
+        calls: [
+          ['listTemplates', 'coredns', 'cl-1'],
+          ['update', 'a-1', upgradeBody('1.28.6', { basic: { x: 1 } })],
+        ],
         applied: { reason: 'Upgrading', message: 'upgrading coredns from 1.28.4 to 1.28.6', set: undefined },
       },
     },
@@ -215,7 +331,10 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       autopilot: false,
       family: 'upgrade' as Family,
       want: {
-        calls: [['listTemplates', 'coredns', 'cl-1'], ['update', 'a-1', upgradeBody('1.28.4', { basic: { x: 1 } })]],
+        calls: [
+          ['listTemplates', 'coredns', 'cl-1'],
+          ['update', 'a-1', upgradeBody('1.28.4', { basic: { x: 1 } })],
+        ],
         applied: { reason: 'Upgrading', message: 'upgrading coredns from 1.29.4 to 1.28.4', set: undefined },
       },
     },
@@ -225,7 +344,10 @@ describe('resources/addon: the external update picks rollback, upgrade or values
       obs: instance('1.28.4'),
       autopilot: false,
       family: 'update' as Family,
-      want: { calls: [['update', 'a-1', upgradeBody('1.28.4', { custom: { a: 2 } })]], applied: { reason: 'ValuesUpdated', message: 'applied spec.values to coredns', set: undefined } },
+      want: {
+        calls: [['update', 'a-1', upgradeBody('1.28.4', { custom: { a: 2 } })]],
+        applied: { reason: 'ValuesUpdated', message: 'applied spec.values to coredns', set: undefined },
+      },
     },
   };
   for (const [name, c] of Object.entries(cases)) {
@@ -242,7 +364,13 @@ describe('resources/addon: what the external refuses (Terminal: Stalled, no retr
   const cases = {
     'rollback not allowed': {
       reason: 'the cloud says the instance is not rollbackable: RollbackNotAllowed, the API is not called',
-      call: (ext: ReturnType<typeof addonExternal>) => ext.update(addon({ version: '1.28.4' }), instance('1.28.6', 'running', { previousVersion: '1.28.4', isRollbackable: false }), 'upgrade', []),
+      call: (ext: ReturnType<typeof addonExternal>) =>
+        ext.update(
+          addon({ version: '1.28.4' }),
+          instance('1.28.6', 'running', { previousVersion: '1.28.4', isRollbackable: false }),
+          'upgrade',
+          [],
+        ),
       autopilot: true,
       want: { reason: 'RollbackNotAllowed', calls: [] },
     },
@@ -262,7 +390,13 @@ describe('resources/addon: what the external refuses (Terminal: Stalled, no retr
       reason: 'the named template list answers 404: the full list decides, UnknownTemplate (the 404 is not retried)',
       call: (ext: ReturnType<typeof addonExternal>) => ext.create(addon({ addonTemplateName: 'gpu-nope' })),
       autopilot: false,
-      want: { reason: 'UnknownTemplate', calls: [['listTemplates', 'gpu-nope', 'cl-1'], ['listTemplates', undefined, 'cl-1']] },
+      want: {
+        reason: 'UnknownTemplate',
+        calls: [
+          ['listTemplates', 'gpu-nope', 'cl-1'],
+          ['listTemplates', undefined, 'cl-1'],
+        ],
+      },
     },
     'spec.addonID of another template': {
       reason: 'the instance is not taken for this object: WrongTemplate',
@@ -273,8 +407,16 @@ describe('resources/addon: what the external refuses (Terminal: Stalled, no retr
   };
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: ${c.reason}`, async () => {
-      const other = { ...instance('2.4.5'), metadata: { uid: 'a-1', name: 'everest' }, spec: { clusterID: 'cl-1', addonTemplateName: 'everest', version: '2.4.5' } };
-      const { cloud, calls } = fakeCloud({ templates, namedTemplates404: true, instance: name === 'spec.addonID of another template' ? other : undefined });
+      const other = {
+        ...instance('2.4.5'),
+        metadata: { uid: 'a-1', name: 'everest' },
+        spec: { clusterID: 'cl-1', addonTemplateName: 'everest', version: '2.4.5' },
+      };
+      const { cloud, calls } = fakeCloud({
+        templates,
+        namedTemplates404: true,
+        instance: name === 'spec.addonID of another template' ? other : undefined,
+      });
       const err = await errorOf(c.call(addonExternal(cloud, scope(c.autopilot, undefined))));
       expect({ terminal: err instanceof Terminal, reason: (err as Terminal).reason, calls }).to.deep.equal({ terminal: true, ...c.want });
     });
@@ -282,9 +424,18 @@ describe('resources/addon: what the external refuses (Terminal: Stalled, no retr
 });
 
 describe('resources/addon: the external reads and writes', () => {
-  const templates = [template('coredns', [['1.28.4', []], ['1.29.4', []]])];
+  const templates = [
+    template('coredns', [
+      ['1.28.4', []],
+      ['1.29.4', []],
+    ]),
+  ];
   const cases = {
-    'observe 404': { reason: 'an instance the cloud does not know is undefined', run: (x: ReturnType<typeof addonExternal>) => x.observe('gone'), want: { result: undefined, calls: [['get', 'gone', 'cl-1']] } },
+    'observe 404': {
+      reason: 'an instance the cloud does not know is undefined',
+      run: (x: ReturnType<typeof addonExternal>) => x.observe('gone'),
+      want: { result: undefined, calls: [['get', 'gone', 'cl-1']] },
+    },
     'find by template': {
       reason: 'one instance per template per cluster',
       run: (x: ReturnType<typeof addonExternal>) => x.find(addon()).then((r) => r?.metadata.uid),
@@ -297,11 +448,23 @@ describe('resources/addon: the external reads and writes', () => {
         result: { id: 'new-1', set: { clusterID: 'cl-1' }, message: 'installing add-on coredns 1.29.4 (new-1)' },
         calls: [
           ['listTemplates', 'coredns', 'cl-1'],
-          ['install', { kind: 'Addon', apiVersion: 'v3', metadata: { annotations: { 'addon.install/type': 'install' } }, spec: { clusterID: 'cl-1', addonTemplateName: 'coredns', values: {}, version: '1.29.4' } }],
+          [
+            'install',
+            {
+              kind: 'Addon',
+              apiVersion: 'v3',
+              metadata: { annotations: { 'addon.install/type': 'install' } },
+              spec: { clusterID: 'cl-1', addonTemplateName: 'coredns', values: {}, version: '1.29.4' },
+            },
+          ],
         ],
       },
     },
-    'delete': { reason: 'one DELETE of the instance in its cluster', run: (x: ReturnType<typeof addonExternal>) => x.delete(addon(), instance('1.28.4')).then(() => 'sent'), want: { result: 'sent', calls: [['delete', 'a-1', 'cl-1']] } },
+    'delete': {
+      reason: 'one DELETE of the instance in its cluster',
+      run: (x: ReturnType<typeof addonExternal>) => x.delete(addon(), instance('1.28.4')).then(() => 'sent'),
+      want: { result: 'sent', calls: [['delete', 'a-1', 'cl-1']] },
+    },
   };
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: ${c.reason}`, async () => {
@@ -319,7 +482,11 @@ describe('resources/addon: adoption', () => {
       obj: addon({ values: { basic: { x: 1 } } }),
       want: { appliedHashes: { 'spec.values': valueHash({ basic: { x: 1 } }) } },
     },
-    'values differ': { reason: 'no hash: the values are applied once', obj: addon({ values: { basic: { x: 2 } } }), want: { appliedHashes: undefined } },
+    'values differ': {
+      reason: 'no hash: the values are applied once',
+      obj: addon({ values: { basic: { x: 2 } } }),
+      want: { appliedHashes: undefined },
+    },
     'stale hash of another instance': {
       reason: 'a hash recorded for an earlier instance is dropped when the values differ',
       obj: addon({ values: { basic: { x: 2 } } }, { appliedHashes: { 'spec.values': 'sha256:old' } }),
@@ -344,33 +511,93 @@ describe('resources/addon: phase and activity', () => {
   const failed = (status: string, extra: Partial<NonNullable<AddonInstance['status']>> = {}) => instance('1', status, extra);
   const noStatus: AddonInstance = { ...instance('1'), status: {} };
   const cases = {
-    running: { reason: 'settled', obs: instance('1'), want: { phase: 'Running', activity: { state: 'ready', message: 'add-on running', operable: true } } },
-    available: { reason: 'partly usable', obs: instance('1', 'available'), want: { phase: 'Available', activity: { state: 'degraded', message: 'add-on available: only some instances run', operable: true } } },
-    installing: { reason: 'an operation runs', obs: instance('1', 'installing'), want: { phase: 'Installing', activity: { state: 'busy', message: 'add-on installing', operable: false } } },
-    upgrading: { reason: 'an operation runs', obs: instance('1', 'upgrading'), want: { phase: 'Upgrading', activity: { state: 'busy', message: 'add-on upgrading', operable: false } } },
-    rollbacking: { reason: 'an operation runs', obs: instance('1', 'rollbacking'), want: { phase: 'RollingBack', activity: { state: 'busy', message: 'add-on rollbacking', operable: false } } },
-    deleting: { reason: 'being deleted', obs: instance('1', 'deleting'), want: { phase: 'Deleting', activity: { state: 'deleting', message: 'add-on deleting', operable: false } } },
-    deleteSuccess: { reason: 'gone', obs: instance('1', 'deleteSuccess'), want: { phase: 'Deleted', activity: { state: 'gone', message: 'add-on deleteSuccess', operable: false } } },
-    unknown: { reason: 'missing', obs: instance('1', 'unknown'), want: { phase: 'Unknown', activity: { state: 'gone', message: 'add-on unknown', operable: false } } },
+    running: {
+      reason: 'settled',
+      obs: instance('1'),
+      want: { phase: 'Running', activity: { state: 'ready', message: 'add-on running', operable: true } },
+    },
+    available: {
+      reason: 'partly usable',
+      obs: instance('1', 'available'),
+      want: { phase: 'Available', activity: { state: 'degraded', message: 'add-on available: only some instances run', operable: true } },
+    },
+    installing: {
+      reason: 'an operation runs',
+      obs: instance('1', 'installing'),
+      want: { phase: 'Installing', activity: { state: 'busy', message: 'add-on installing', operable: false } },
+    },
+    upgrading: {
+      reason: 'an operation runs',
+      obs: instance('1', 'upgrading'),
+      want: { phase: 'Upgrading', activity: { state: 'busy', message: 'add-on upgrading', operable: false } },
+    },
+    rollbacking: {
+      reason: 'an operation runs',
+      obs: instance('1', 'rollbacking'),
+      want: { phase: 'RollingBack', activity: { state: 'busy', message: 'add-on rollbacking', operable: false } },
+    },
+    deleting: {
+      reason: 'being deleted',
+      obs: instance('1', 'deleting'),
+      want: { phase: 'Deleting', activity: { state: 'deleting', message: 'add-on deleting', operable: false } },
+    },
+    deleteSuccess: {
+      reason: 'gone',
+      obs: instance('1', 'deleteSuccess'),
+      want: { phase: 'Deleted', activity: { state: 'gone', message: 'add-on deleteSuccess', operable: false } },
+    },
+    unknown: {
+      reason: 'missing',
+      obs: instance('1', 'unknown'),
+      want: { phase: 'Unknown', activity: { state: 'gone', message: 'add-on unknown', operable: false } },
+    },
     upgradeFailed: {
       reason: 'failed with the cloud reason, and can be upgraded again',
       obs: failed('upgradeFailed', { Reason: 'ImagePullBackOff', message: 'image not found' }),
-      want: { phase: 'UpgradeFailed', activity: { state: 'failed', message: 'add-on upgradeFailed: ImagePullBackOff: image not found', operable: true } },
+      want: {
+        phase: 'UpgradeFailed',
+        activity: { state: 'failed', message: 'add-on upgradeFailed: ImagePullBackOff: image not found', operable: true },
+      },
     },
     installFailed: {
       reason: 'failed, not operable: the message says how to reinstall',
       obs: failed('installFailed', { reason: 'quota' }),
-      want: { phase: 'InstallFailed', activity: { state: 'failed', message: 'add-on installFailed: quota (delete and re-create the CceAddon to reinstall)', operable: false } },
+      want: {
+        phase: 'InstallFailed',
+        activity: {
+          state: 'failed',
+          message: 'add-on installFailed: quota (delete and re-create the CceAddon to reinstall)',
+          operable: false,
+        },
+      },
     },
-    abnormal: { reason: 'failed, operable', obs: failed('abnormal'), want: { phase: 'Abnormal', activity: { state: 'failed', message: 'add-on abnormal', operable: true } } },
-    deleteFailed: { reason: 'failed, not operable', obs: failed('deleteFailed'), want: { phase: 'DeleteFailed', activity: { state: 'failed', message: 'add-on deleteFailed', operable: false } } },
-    'unlisted value': { reason: 'failed, never ready', obs: failed('weird'), want: { phase: 'Weird', activity: { state: 'failed', message: 'add-on weird', operable: false } } },
-    'no status': { reason: 'failed, never ready', obs: noStatus, want: { phase: '', activity: { state: 'failed', message: 'add-on status unknown', operable: false } } },
+    abnormal: {
+      reason: 'failed, operable',
+      obs: failed('abnormal'),
+      want: { phase: 'Abnormal', activity: { state: 'failed', message: 'add-on abnormal', operable: true } },
+    },
+    deleteFailed: {
+      reason: 'failed, not operable',
+      obs: failed('deleteFailed'),
+      want: { phase: 'DeleteFailed', activity: { state: 'failed', message: 'add-on deleteFailed', operable: false } },
+    },
+    'unlisted value': {
+      reason: 'failed, never ready',
+      obs: failed('weird'),
+      want: { phase: 'Weird', activity: { state: 'failed', message: 'add-on weird', operable: false } },
+    },
+    'no status': {
+      reason: 'failed, never ready',
+      obs: noStatus,
+      want: { phase: '', activity: { state: 'failed', message: 'add-on status unknown', operable: false } },
+    },
   };
   for (const [name, c] of Object.entries(cases)) {
-    it(`${name}: ${c.reason}`, () => expect({ phase: phaseOf(c.obs.status?.status), activity: addonActivity(c.obs) }).to.deep.equal(c.want));
+    it(`${name}: ${c.reason}`, () =>
+      expect({ phase: phaseOf(c.obs.status?.status), activity: addonActivity(c.obs) }).to.deep.equal(c.want));
   }
-  it('activityOf and the kind agree', () => expect([activityOf('running'), addonKind.activity(instance('1', 'upgrading'), addon()).state]).to.deep.equal(['ready', 'busy']));
+  it('activityOf and the kind agree', () =>
+    expect([activityOf('running'), addonKind.activity(instance('1', 'upgrading'), addon()).state]).to.deep.equal(['ready', 'busy']));
 });
 
 describe('resources/addon: facts', () => {
@@ -378,12 +605,28 @@ describe('resources/addon: facts', () => {
     'upgraded Autopilot instance': {
       reason: 'raw status, phase, ids, versions, rollbackable, the cloud reason',
       obs: instance('1.28.6', 'running', { previousVersion: '1.28.4', isRollbackable: true, Reason: 'Upgrade complete' }),
-      want: { status: 'running', phase: 'Running', addonID: 'a-1', clusterID: 'cl-1', currentVersion: '1.28.6', previousVersion: '1.28.4', rollbackable: true, cloudReason: 'Upgrade complete' },
+      want: {
+        status: 'running',
+        phase: 'Running',
+        addonID: 'a-1',
+        clusterID: 'cl-1',
+        currentVersion: '1.28.6',
+        previousVersion: '1.28.4',
+        rollbackable: true,
+        cloudReason: 'Upgrade complete',
+      },
     },
     'bare instance': {
       reason: 'what the cloud does not say is removed (undefined)',
       obs: { kind: 'Addon', apiVersion: 'v3', metadata: {}, spec: { clusterID: '', addonTemplateName: 'coredns' } } as AddonInstance,
-      want: { status: '', phase: '', currentVersion: undefined, previousVersion: undefined, rollbackable: undefined, cloudReason: undefined },
+      want: {
+        status: '',
+        phase: '',
+        currentVersion: undefined,
+        previousVersion: undefined,
+        rollbackable: undefined,
+        cloudReason: undefined,
+      },
     },
   };
   for (const [name, c] of Object.entries(cases)) {
@@ -392,20 +635,50 @@ describe('resources/addon: facts', () => {
 });
 
 describe('resources/addon: where the add-on lives (target and cluster gate)', () => {
-  const cluster = (ready: boolean, extra: { generation?: number; observed?: number; deleting?: boolean; clusterID?: string } = {}): CceCluster => ({
-    metadata: { name: 'c', namespace: 'n', generation: extra.generation ?? 1, ...(extra.deleting ? { deletionTimestamp: new Date('2026-01-01T00:00:00Z') } : {}) },
-    spec: { region: 'r1', projectID: 'p1', endpoint: 'http://sim', enableAutopilot: true, credentialsSecretRef: { name: 'creds' } } as CceCluster['spec'],
+  const cluster = (
+    ready: boolean,
+    extra: { generation?: number; observed?: number; deleting?: boolean; clusterID?: string } = {},
+  ): CceCluster => ({
+    metadata: {
+      name: 'c',
+      namespace: 'n',
+      generation: extra.generation ?? 1,
+      ...(extra.deleting ? { deletionTimestamp: new Date('2026-01-01T00:00:00Z') } : {}),
+    },
+    spec: {
+      region: 'r1',
+      projectID: 'p1',
+      endpoint: 'http://sim',
+      enableAutopilot: true,
+      credentialsSecretRef: { name: 'creds' },
+    } as CceCluster['spec'],
     status: {
       ...(extra.clusterID !== '' ? { clusterID: extra.clusterID ?? 'cl-1' } : {}),
       currentVersion: 'v1.28',
-      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'Available' : 'Creating', message: ready ? 'ok' : 'job running', observedGeneration: extra.observed ?? 1 }],
+      conditions: [
+        {
+          type: 'Ready',
+          status: ready ? 'True' : 'False',
+          reason: ready ? 'Available' : 'Creating',
+          message: ready ? 'ok' : 'job running',
+          observedGeneration: extra.observed ?? 1,
+        },
+      ],
     },
   });
   const ctxWith = (c: CceCluster | undefined) => ({ lookup: <O>() => c as O | undefined });
-  const go = (clusterID: string, autopilot: boolean, clusterVersion: string | undefined) => ({ state: 'go', scope: { clusterID, autopilot, clusterVersion, template: 'coredns' } });
+  const go = (clusterID: string, autopilot: boolean, clusterVersion: string | undefined) => ({
+    state: 'go',
+    scope: { clusterID, autopilot, clusterVersion, template: 'coredns' },
+  });
   const notReady = 'CceCluster c is not Ready (Creating: job running)';
   const cases = {
-    'Ready cluster': { reason: 'go, Autopilot-ness and version from the CceCluster', obj: addon(), cluster: cluster(true), want: go('cl-1', true, 'v1.28') },
+    'Ready cluster': {
+      reason: 'go, Autopilot-ness and version from the CceCluster',
+      obj: addon(),
+      cluster: cluster(true),
+      want: go('cl-1', true, 'v1.28'),
+    },
     'cluster not Ready, id known': {
       reason: 'hold: observed and reported, no changes',
       obj: addon(),
@@ -416,7 +689,12 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
       reason: 'hold: a Ready condition of an older generation is not Ready',
       obj: addon(),
       cluster: cluster(true, { generation: 2, observed: 1 }),
-      want: { state: 'hold', scope: go('cl-1', true, 'v1.28').scope, reason: 'WaitingForCluster', message: 'CceCluster c is not Ready (Available: ok) (its status is for an older generation)' },
+      want: {
+        state: 'hold',
+        scope: go('cl-1', true, 'v1.28').scope,
+        reason: 'WaitingForCluster',
+        message: 'CceCluster c is not Ready (Available: ok) (its status is for an older generation)',
+      },
     },
     'cluster not created yet': {
       reason: 'wait: nothing to observe',
@@ -424,7 +702,12 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
       cluster: cluster(false, { clusterID: '' }),
       want: { state: 'wait', reason: 'WaitingForCluster', message: notReady },
     },
-    'no CceCluster': { reason: 'wait', obj: addon(), cluster: undefined, want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster c does not exist (yet) in namespace n' } },
+    'no CceCluster': {
+      reason: 'wait',
+      obj: addon(),
+      cluster: undefined,
+      want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster c does not exist (yet) in namespace n' },
+    },
     'unmanaged cluster': {
       reason: 'go with spec.clusterID and spec.autopilot, no CceCluster needed',
       obj: addon({ clusterRef: undefined, clusterID: 'x', region: 'r', projectID: 'p', autopilot: true }),
@@ -465,15 +748,38 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
       reason: 'region, project, endpoint, credentials and Autopilot-ness from the CceCluster',
       obj: addon(),
       cluster: cluster(false),
-      want: { target: { region: 'r1', endpoint: 'http://sim', endpointFrom: 'spec.endpoint of CceCluster c', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'creds' } } },
+      want: {
+        target: {
+          region: 'r1',
+          endpoint: 'http://sim',
+          endpointFrom: 'spec.endpoint of CceCluster c',
+          projectID: 'p1',
+          autopilot: true,
+          credentialsSecretRef: { name: 'creds' },
+        },
+      },
     },
     'own settings win': {
-      reason: 'the add-on\'s credentials Secret',
+      reason: "the add-on's credentials Secret",
       obj: addon({ credentialsSecretRef: { name: 'mine' } }),
       cluster: cluster(true),
-      want: { target: { region: 'r1', endpoint: 'http://sim', endpointFrom: 'spec.endpoint of CceCluster c', projectID: 'p1', autopilot: true, credentialsSecretRef: { name: 'mine' } } },
+      want: {
+        target: {
+          region: 'r1',
+          endpoint: 'http://sim',
+          endpointFrom: 'spec.endpoint of CceCluster c',
+          projectID: 'p1',
+          autopilot: true,
+          credentialsSecretRef: { name: 'mine' },
+        },
+      },
     },
-    'project unknown': { reason: 'wait for the CceCluster', obj: addon(), cluster: undefined, want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster c does not exist (yet) in namespace n' } },
+    'project unknown': {
+      reason: 'wait for the CceCluster',
+      obj: addon(),
+      cluster: undefined,
+      want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster c does not exist (yet) in namespace n' },
+    },
     'project unknown, deleting': {
       reason: 'release without connecting',
       obj: addon({}, undefined, true),
@@ -481,7 +787,7 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
       want: { state: 'release', message: 'CceCluster c is gone or being deleted: the add-on goes with the cloud cluster', warning: false },
     },
     'unmanaged': {
-      reason: 'the add-on\'s own fields, spec.autopilot',
+      reason: "the add-on's own fields, spec.autopilot",
       obj: addon({ clusterRef: undefined, clusterID: 'x', region: 'r', projectID: 'p', autopilot: true }),
       cluster: undefined,
       want: { target: { region: 'r', endpoint: undefined, projectID: 'p', autopilot: true, credentialsSecretRef: undefined } },
@@ -494,12 +800,23 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
 
 describe('resources/addon: kind and CRD', () => {
   it('the kind: id field, noun, cloud name = template, families in order', () => {
-    expect([addonKind.idField, addonKind.noun, addonKind.cloudName(addon()), addonKind.families]).to.deep.equal(['addonID', 'add-on', 'coredns', ['upgrade', 'update']]);
+    expect([addonKind.idField, addonKind.noun, addonKind.cloudName(addon()), addonKind.families]).to.deep.equal([
+      'addonID',
+      'add-on',
+      'coredns',
+      ['upgrade', 'update'],
+    ]);
   });
   it('CRD: immutable template and cluster reference, exactly one cluster reference, no appliedValuesHash, printer columns', () => {
     const v = cceaddonCrd.spec.versions[0]!;
     const rules = (v.schema.openAPIV3Schema.properties?.spec?.['x-kubernetes-validations'] ?? []).map((r) => r.message);
-    expect(rules).to.include.members(['spec.addonTemplateName is immutable', 'spec.clusterRef is immutable', 'spec.clusterID is immutable', 'spec.addonID cannot be changed or removed once set', 'exactly one of spec.clusterRef and spec.clusterID must be set']);
+    expect(rules).to.include.members([
+      'spec.addonTemplateName is immutable',
+      'spec.clusterRef is immutable',
+      'spec.clusterID is immutable',
+      'spec.addonID cannot be changed or removed once set',
+      'exactly one of spec.clusterRef and spec.clusterID must be set',
+    ]);
     expect(rules).to.not.include('spec.version is immutable');
     const status = v.schema.openAPIV3Schema.properties?.status?.properties ?? {};
     expect([Object.keys(status).includes('appliedHashes'), Object.keys(status).includes('appliedValuesHash')]).to.deep.equal([true, false]);

@@ -51,7 +51,11 @@ describe('resources/cluster: version arithmetic', () => {
 });
 
 describe('resources/cluster: field-table diff', () => {
-  const cr = (over: Partial<CceClusterSpec> = {}, status: CceCluster['status'] = {}): CceCluster => ({ metadata: { name: 'c' }, spec: { ...spec, ...over }, status });
+  const cr = (over: Partial<CceClusterSpec> = {}, status: CceCluster['status'] = {}): CceCluster => ({
+    metadata: { name: 'c' },
+    spec: { ...spec, ...over },
+    status,
+  });
   const cases = {
     'nothing differs': { obj: cr(), obs: observed(), paths: [] as string[], families: [] as string[] },
     'description differs → update': { obj: cr({ description: 'new' }), obs: observed(), paths: ['spec.description'], families: ['update'] },
@@ -63,10 +67,33 @@ describe('resources/cluster: field-table diff', () => {
     },
     'same minor is no upgrade': { obj: cr({ version: 'v1.28' }), obs: observed({ version: 'v1.28.15-r0' }), paths: [], families: [] },
     'hibernate requested': { obj: cr({ hibernate: true }), obs: observed(), paths: ['spec.hibernate'], families: ['hibernate'] },
-    'hibernated but not wanted → awake': { obj: cr(), obs: observed({}, 'Hibernation'), paths: ['spec.hibernate'], families: ['hibernate'] },
-    'tags added': { obj: cr({ clusterTags: [{ key: 'team', value: 'a' }] }), obs: observed(), paths: ['spec.clusterTags'], families: ['tags'] },
+    'hibernated but not wanted → awake': {
+      obj: cr(),
+      obs: observed({}, 'Hibernation'),
+      paths: ['spec.hibernate'],
+      families: ['hibernate'],
+    },
+    'tags added': {
+      obj: cr({ clusterTags: [{ key: 'team', value: 'a' }] }),
+      obs: observed(),
+      paths: ['spec.clusterTags'],
+      families: ['tags'],
+    },
     'tags already applied (any order)': {
-      obj: cr({ clusterTags: [{ key: 'b', value: '2' }, { key: 'a', value: '1' }] }, { appliedClusterTags: [{ key: 'a', value: '1' }, { key: 'b', value: '2' }] }),
+      obj: cr(
+        {
+          clusterTags: [
+            { key: 'b', value: '2' },
+            { key: 'a', value: '1' },
+          ],
+        },
+        {
+          appliedClusterTags: [
+            { key: 'a', value: '1' },
+            { key: 'b', value: '2' },
+          ],
+        },
+      ),
       obs: observed(),
       paths: [],
       families: [],
@@ -101,7 +128,15 @@ describe('resources/cluster: create request', () => {
     const cr: CceCluster = { metadata: { name: 'obj' }, spec: { ...spec, credentialsSecretRef: { name: 's' }, clusterID: 'x' } };
     const body = createRequest(cr);
     expect(body.metadata.name).to.equal('obj');
-    expect(body.spec).to.not.have.any.keys('region', 'projectID', 'credentialsSecretRef', 'deletionPolicy', 'hibernate', 'clusterID', 'enableAutopilot');
+    expect(body.spec).to.not.have.any.keys(
+      'region',
+      'projectID',
+      'credentialsSecretRef',
+      'deletionPolicy',
+      'hibernate',
+      'clusterID',
+      'enableAutopilot',
+    );
     expect(body.spec).to.include({ flavor: 'cce.s1.small', type: 'VirtualMachine' });
   });
 });

@@ -83,7 +83,13 @@ describe('resources/nodepool: field rows through fieldDiffs', () => {
       observeOnly: false,
       want: ['spec.nodeTemplate.k8sTags'],
     },
-    'a count change against the echoed count': { reason: 'spec 3, cloud 2', obj: cr({ initialNodeCount: 3 }), cloud: pool(), observeOnly: false, want: ['spec.initialNodeCount'] },
+    'a count change against the echoed count': {
+      reason: 'spec 3, cloud 2',
+      obj: cr({ initialNodeCount: 3 }),
+      cloud: pool(),
+      observeOnly: false,
+      want: ['spec.initialNodeCount'],
+    },
     'count drift without an echoed count, settled': {
       reason: 'status.currentNode is the count while the pool is settled',
       obj: cr(),
@@ -91,7 +97,13 @@ describe('resources/nodepool: field rows through fieldDiffs', () => {
       observeOnly: false,
       want: ['spec.initialNodeCount'],
     },
-    'Synchronized counts as settled': { reason: 'seen after an update', obj: cr(), cloud: noCount({ phase: 'Synchronized', currentNode: 1 }), observeOnly: false, want: ['spec.initialNodeCount'] },
+    'Synchronized counts as settled': {
+      reason: 'seen after an update',
+      obj: cr(),
+      cloud: noCount({ phase: 'Synchronized', currentNode: 1 }),
+      observeOnly: false,
+      want: ['spec.initialNodeCount'],
+    },
     'no count verdict while nodes join': {
       reason: 'Synchronizing: the actual count is UNKNOWN',
       obj: cr(),
@@ -142,8 +154,13 @@ describe('resources/nodepool: field rows through fieldDiffs', () => {
   }
 
   it('every change goes through the one update family', () => {
-    const obj = { ...cr({ initialNodeCount: 3, nodeTemplate: { ...template, k8sTags: { x: 'y' }, taints: [] }, ...autoscaled }), status: {} };
-    expect([...new Set(fieldDiffs(nodePoolFields, obj, noCount({ phase: '', currentNode: 1 })).map((d) => d.via))]).to.deep.equal(['update']);
+    const obj = {
+      ...cr({ initialNodeCount: 3, nodeTemplate: { ...template, k8sTags: { x: 'y' }, taints: [] }, ...autoscaled }),
+      status: {},
+    };
+    expect([...new Set(fieldDiffs(nodePoolFields, obj, noCount({ phase: '', currentNode: 1 })).map((d) => d.via))]).to.deep.equal([
+      'update',
+    ]);
     expect(nodePoolKind.families).to.deep.equal(['update']);
   });
 });
@@ -185,11 +202,17 @@ describe('resources/nodepool: request bodies', () => {
   it('create: an inline password is refused (InvalidSpec); a missing Secret or key waits (WaitingForLoginSecret)', async () => {
     const inline = await loginOf(withPassword({ username: 'root', password: 'clear-text' }), secretsWith({})).catch((e: unknown) => e);
     expect(inline).to.be.instanceOf(Terminal).and.include({ reason: 'InvalidSpec' });
-    expect((inline as Error).message).to.contain('passwordSecretRef').and.not.contain('clear-text');
+    expect((inline as Error).message)
+      .to.contain('passwordSecretRef')
+      .and.not.contain('clear-text');
     const missing = await loginOf(withPassword({ passwordSecretRef: { name: 'nope' } }), secretsWith({})).catch((e: unknown) => e);
     expect(missing).to.be.instanceOf(Transient).and.include({ reason: 'WaitingForLoginSecret' });
-    expect((missing as Error).message).to.contain('Secret ns/nope').and.contain('does not exist');
-    const noKey = await loginOf(withPassword({ passwordSecretRef: { name: 's' } }), secretsWith({ 'ns/s': { other: 'x' } })).catch((e: unknown) => e);
+    expect((missing as Error).message)
+      .to.contain('Secret ns/nope')
+      .and.contain('does not exist');
+    const noKey = await loginOf(withPassword({ passwordSecretRef: { name: 's' } }), secretsWith({ 'ns/s': { other: 'x' } })).catch(
+      (e: unknown) => e,
+    );
     expect((noKey as Error).message).to.contain('has no key password');
   });
 
@@ -202,7 +225,11 @@ describe('resources/nodepool: request bodies', () => {
         kind: 'NodePool',
         apiVersion: 'v3',
         metadata: { name: 'pool' },
-        spec: { initialNodeCount: 3, autoscaling: { enable: false }, nodeTemplate: { k8sTags: { team: 'a' }, taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }] } },
+        spec: {
+          initialNodeCount: 3,
+          autoscaling: { enable: false },
+          nodeTemplate: { k8sTags: { team: 'a' }, taints: [{ key: 'k', value: 'v', effect: 'NoExecute' }] },
+        },
       },
     },
     'the autoscaler keeps its count': {
@@ -219,7 +246,10 @@ describe('resources/nodepool: request bodies', () => {
     'the cloud pool name, labels kept when the spec sets none': {
       reason: 'an adopted pool (spec.nodePoolID) may have another name',
       obj: cr({ nodeTemplate: { ...template, k8sTags: undefined } }),
-      cloud: { ...pool({ nodeTemplate: { flavor: 'f', az: 'a', k8sTags: { old: 'x', [SYSTEM]: 'legacy' } } }), metadata: { name: 'legacy', uid: 'np-1' } },
+      cloud: {
+        ...pool({ nodeTemplate: { flavor: 'f', az: 'a', k8sTags: { old: 'x', [SYSTEM]: 'legacy' } } }),
+        metadata: { name: 'legacy', uid: 'np-1' },
+      },
       want: {
         kind: 'NodePool',
         apiVersion: 'v3',
@@ -275,23 +305,56 @@ describe('resources/nodepool: external', () => {
       const applied = await nodePoolExternal(fake(puts), scope, { read: async () => undefined }).update(c.obj, pool(), 'update', diffs);
       const got = { reason: applied.reason, message: applied.message, count: puts[0]?.body.spec.initialNodeCount };
       expect(got, c.reason).to.deep.equal(c.want);
-      expect(puts.map((p) => [p.cluster, p.id, p.body.kind, p.body.apiVersion, p.body.metadata?.name])).to.deep.equal([['c-1', 'np-1', 'NodePool', 'v3', 'pool']]);
+      expect(puts.map((p) => [p.cluster, p.id, p.body.kind, p.body.apiVersion, p.body.metadata?.name])).to.deep.equal([
+        ['c-1', 'np-1', 'NodePool', 'v3', 'pool'],
+      ]);
       expect(applied.observed?.inCluster, 'the answer is seen in its cluster').to.deep.equal({ id: 'c-1', version: 'v1.28.15-r0' });
     });
   }
 });
 
 describe('resources/nodepool: cluster gate', () => {
-  const ready = (generation = 1) => [{ type: 'Ready', status: 'True' as const, reason: 'Available', message: '', observedGeneration: generation, lastTransitionTime: '2024-01-01T00:00:00Z' }];
+  const ready = (generation = 1) => [
+    {
+      type: 'Ready',
+      status: 'True' as const,
+      reason: 'Available',
+      message: '',
+      observedGeneration: generation,
+      lastTransitionTime: '2024-01-01T00:00:00Z',
+    },
+  ];
   const cluster = (over: { spec?: Partial<CceCluster['spec']>; status?: CceCluster['status']; generation?: number } = {}): CceCluster => ({
     metadata: { name: 'main', namespace: 'ns', generation: over.generation ?? 1 },
-    spec: { region: 'r', projectID: 'p', flavor: 'cce.s1.small', version: 'v1.28', hostNetwork: { vpc: 'v' }, containerNetwork: { mode: 'overlay_l2' }, ...over.spec } as CceCluster['spec'],
+    spec: {
+      region: 'r',
+      projectID: 'p',
+      flavor: 'cce.s1.small',
+      version: 'v1.28',
+      hostNetwork: { vpc: 'v' },
+      containerNetwork: { mode: 'overlay_l2' },
+      ...over.spec,
+    } as CceCluster['spec'],
     status: over.status ?? { clusterID: 'c-1', currentVersion: 'v1.28.15-r0', conditions: ready() },
   });
-  const stalled = { clusterID: 'c-1', currentVersion: 'v1.28.15-r0', conditions: [{ ...ready()[0]!, status: 'False' as const, reason: 'NotConverged', message: 'no such version' }] };
-  const upgrading = { clusterID: 'c-1', currentVersion: 'v1.28.15-r0', upgrade: { step: 'Upgrade' as const, targetVersion: 'v1.29' }, conditions: [] };
-  const scope = (versionAhead?: PoolScope['versionAhead']): PoolScope => ({ clusterID: 'c-1', currentVersion: 'v1.28.15-r0', versionAhead });
-  const waitUpgrade = 'spec.version v1.29 waits for CceCluster main to finish upgrading from v1.28.15-r0 to v1.29 (nodes are upgraded with their cluster)';
+  const stalled = {
+    clusterID: 'c-1',
+    currentVersion: 'v1.28.15-r0',
+    conditions: [{ ...ready()[0]!, status: 'False' as const, reason: 'NotConverged', message: 'no such version' }],
+  };
+  const upgrading = {
+    clusterID: 'c-1',
+    currentVersion: 'v1.28.15-r0',
+    upgrade: { step: 'Upgrade' as const, targetVersion: 'v1.29' },
+    conditions: [],
+  };
+  const scope = (versionAhead?: PoolScope['versionAhead']): PoolScope => ({
+    clusterID: 'c-1',
+    currentVersion: 'v1.28.15-r0',
+    versionAhead,
+  });
+  const waitUpgrade =
+    'spec.version v1.29 waits for CceCluster main to finish upgrading from v1.28.15-r0 to v1.29 (nodes are upgraded with their cluster)';
   const cases = {
     'missing CceCluster: wait': {
       reason: 'no cluster id is known: nothing to observe',
@@ -312,7 +375,8 @@ describe('resources/nodepool: cluster gate', () => {
       want: {
         state: 'unsupported',
         reason: 'UnsupportedOnAutopilot',
-        message: 'CceCluster main is a CCE Autopilot cluster: Autopilot has no node pools (capacity is serverless); delete this CceNodePool',
+        message:
+          'CceCluster main is a CCE Autopilot cluster: Autopilot has no node pools (capacity is serverless); delete this CceNodePool',
       },
     },
     'Ready: go': { reason: 'Ready for its current generation', pool: cr(), cluster: cluster(), want: { state: 'go', scope: scope() } },
@@ -320,25 +384,45 @@ describe('resources/nodepool: cluster gate', () => {
       reason: 'the cluster gate holds back changes, not readiness',
       pool: cr(),
       cluster: cluster({ status: stalled }),
-      want: { state: 'hold', scope: scope(), reason: 'WaitingForCluster', message: 'CceCluster main is not Ready (NotConverged: no such version)' },
+      want: {
+        state: 'hold',
+        scope: scope(),
+        reason: 'WaitingForCluster',
+        message: 'CceCluster main is not Ready (NotConverged: no such version)',
+      },
     },
     'Ready for an older generation: hold': {
       reason: 'its Ready is stale',
       pool: cr(),
       cluster: cluster({ generation: 2 }),
-      want: { state: 'hold', scope: scope(), reason: 'WaitingForCluster', message: 'CceCluster main is not Ready (Available) (its status is for an older generation)' },
+      want: {
+        state: 'hold',
+        scope: scope(),
+        reason: 'WaitingForCluster',
+        message: 'CceCluster main is not Ready (Available) (its status is for an older generation)',
+      },
     },
     'upgrading and the pool wants the new version: hold for the upgrade': {
       reason: 'never Stalled: the upgrade sequencing',
       pool: cr({ version: 'v1.29' }),
       cluster: cluster({ spec: { version: 'v1.29' }, status: upgrading }),
-      want: { state: 'hold', scope: scope({ version: 'v1.29', message: waitUpgrade }), reason: 'WaitingForClusterUpgrade', message: waitUpgrade },
+      want: {
+        state: 'hold',
+        scope: scope({ version: 'v1.29', message: waitUpgrade }),
+        reason: 'WaitingForClusterUpgrade',
+        message: waitUpgrade,
+      },
     },
     'spec.version ahead of current counts as upgrading': {
       reason: 'the cluster object was just patched',
       pool: cr({ version: 'v1.29' }),
       cluster: cluster({ spec: { version: 'v1.29' }, generation: 2 }),
-      want: { state: 'hold', scope: scope({ version: 'v1.29', message: waitUpgrade }), reason: 'WaitingForClusterUpgrade', message: waitUpgrade },
+      want: {
+        state: 'hold',
+        scope: scope({ version: 'v1.29', message: waitUpgrade }),
+        reason: 'WaitingForClusterUpgrade',
+        message: waitUpgrade,
+      },
     },
     'upgrading, the pool asks nothing new: hold for the cluster': {
       reason: 'the pool stays observed and Ready',
@@ -352,7 +436,11 @@ describe('resources/nodepool: cluster gate', () => {
       cluster: cluster(),
       want: {
         state: 'go',
-        scope: scope({ version: 'v1.29', message: "spec.version v1.29 is ahead of the cluster's v1.28.15-r0: raise the cluster's version (node pools are upgraded with their cluster)" }),
+        scope: scope({
+          version: 'v1.29',
+          message:
+            "spec.version v1.29 is ahead of the cluster's v1.28.15-r0: raise the cluster's version (node pools are upgraded with their cluster)",
+        }),
       },
     },
   };
@@ -369,13 +457,19 @@ describe('resources/nodepool: cluster gate', () => {
     expect(steps).to.deep.equal({ diffs: [], readiness: undefined });
   });
 
-  const cloudCluster = (phase: string, flavor = 'cce.s1.small') => ({ metadata: { uid: 'c-9' }, spec: { flavor, version: 'v1.28' }, status: { phase } }) as unknown as Cluster;
+  const cloudCluster = (phase: string, flavor = 'cce.s1.small') =>
+    ({ metadata: { uid: 'c-9' }, spec: { flavor, version: 'v1.28' }, status: { phase } }) as unknown as Cluster;
   const unmanaged = cr({ clusterRef: undefined, clusterID: 'c-9', region: 'r', projectID: 'p', version: 'v1.29' });
   const ahead = (message: string) => ({ clusterID: 'c-9', currentVersion: 'v1.28', versionAhead: { version: 'v1.29', message } });
-  const aheadMessage = "spec.version v1.29 is ahead of the cluster's v1.28: raise the cluster's version (node pools are upgraded with their cluster)";
+  const aheadMessage =
+    "spec.version v1.29 is ahead of the cluster's v1.28: raise the cluster's version (node pools are upgraded with their cluster)";
   const upgradeMessage = 'spec.version v1.29 waits for cluster c-9 to finish upgrading from v1.28 (nodes are upgraded with their cluster)';
   const unmanagedCases = {
-    'Available: go': { reason: 'the cluster is usable', cluster: cloudCluster('Available'), want: { state: 'go', scope: ahead(aheadMessage) } },
+    'Available: go': {
+      reason: 'the cluster is usable',
+      cluster: cloudCluster('Available'),
+      want: { state: 'go', scope: ahead(aheadMessage) },
+    },
     'Upgrading with the pool ahead: hold for the upgrade': {
       reason: 'never Stalled',
       cluster: cloudCluster('Upgrading'),
@@ -389,7 +483,13 @@ describe('resources/nodepool: cluster gate', () => {
     'Unavailable: hold': {
       reason: 'the pool is still observed',
       cluster: cloudCluster('Unavailable'),
-      want: { state: 'hold', scope: ahead(aheadMessage), reason: 'WaitingForCluster', message: 'cluster c-9 is Unavailable, not Available', requeueMs: 10000 },
+      want: {
+        state: 'hold',
+        scope: ahead(aheadMessage),
+        reason: 'WaitingForCluster',
+        message: 'cluster c-9 is Unavailable, not Available',
+        requeueMs: 10000,
+      },
     },
     'Autopilot: unsupported': {
       reason: 'flavor cce.autopilot.cluster',
@@ -408,11 +508,21 @@ describe('resources/nodepool: cluster gate', () => {
   }
 
   it('unmanaged cluster missing in the cloud: Terminal NotFoundInCloud naming spec.clusterID', async () => {
-    const cloud = { clusters: { get: async () => Promise.reject(new CceApiError({ httpStatus: 404, code: 'CCE.01404001', message: 'x', operation: 'ShowCluster' })) } } as unknown as CceClient;
+    const cloud = {
+      clusters: {
+        get: async () => Promise.reject(new CceApiError({ httpStatus: 404, code: 'CCE.01404001', message: 'x', operation: 'ShowCluster' })),
+      },
+    } as unknown as CceClient;
     const ctx = { lookup: () => undefined };
-    const err = await poolGate(unmanaged, ctx, cloud).then(() => undefined, (e: unknown) => e);
+    const err = await poolGate(unmanaged, ctx, cloud).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const got = err instanceof Terminal ? { reason: err.reason, message: err.message } : err;
-    expect(got).to.deep.equal({ reason: 'NotFoundInCloud', message: 'spec.clusterID c-9 does not exist in project p (a standard CCE cluster is required)' });
+    expect(got).to.deep.equal({
+      reason: 'NotFoundInCloud',
+      message: 'spec.clusterID c-9 does not exist in project p (a standard CCE cluster is required)',
+    });
   });
 
   const deleting = (over: Partial<CceNodePoolSpec>, status: CceNodePool['status']) => {
@@ -421,8 +531,18 @@ describe('resources/nodepool: cluster gate', () => {
   };
   const go = (clusterID: string) => ({ state: 'go', scope: { clusterID, currentVersion: undefined, versionAhead: undefined } });
   const deletingCases = {
-    'the recorded cluster id': { reason: 'status.clusterID first', pool: deleting({}, { clusterID: 'c-rec' }), cluster: cluster(), want: go('c-rec') },
-    'the spec cluster id': { reason: 'an unmanaged cluster', pool: deleting({ clusterRef: undefined, clusterID: 'c-9' }, {}), cluster: undefined, want: go('c-9') },
+    'the recorded cluster id': {
+      reason: 'status.clusterID first',
+      pool: deleting({}, { clusterID: 'c-rec' }),
+      cluster: cluster(),
+      want: go('c-rec'),
+    },
+    'the spec cluster id': {
+      reason: 'an unmanaged cluster',
+      pool: deleting({ clusterRef: undefined, clusterID: 'c-9' }, {}),
+      cluster: undefined,
+      want: go('c-9'),
+    },
     "the CceCluster's id": { reason: 'a create answer may have been lost', pool: deleting({}, {}), cluster: cluster(), want: go('c-1') },
     'no cluster id: release': {
       reason: 'nothing can have been created',
@@ -508,8 +628,14 @@ describe('resources/nodepool: facts, activity, readiness', () => {
     Synchronized: { reason: 'seen after an update: in sync', want: { state: 'ready', message: 'node pool phase Synchronized' } },
     Synchronizing: { reason: 'nodes join or leave', want: { state: 'busy', message: 'node pool phase Synchronizing' } },
     Deleting: { reason: 'deletion runs', want: { state: 'deleting', message: 'node pool is being deleted' } },
-    Error: { reason: 'a spec change may fix it', want: { state: 'failed', message: 'node pool phase Error: adding nodes failed', operable: true } },
-    SoldOut: { reason: 'another flavor may fix it', want: { state: 'failed', message: 'node pool phase SoldOut: the flavor is sold out', operable: true } },
+    Error: {
+      reason: 'a spec change may fix it',
+      want: { state: 'failed', message: 'node pool phase Error: adding nodes failed', operable: true },
+    },
+    SoldOut: {
+      reason: 'another flavor may fix it',
+      want: { state: 'failed', message: 'node pool phase SoldOut: the flavor is sold out', operable: true },
+    },
   };
   for (const [phase, c] of Object.entries(activities)) {
     it(`activity of phase "${phase}"`, () => {
@@ -517,7 +643,11 @@ describe('resources/nodepool: facts, activity, readiness', () => {
     });
   }
 
-  const scope = (versionAhead?: PoolScope['versionAhead']): PoolScope => ({ clusterID: 'c-1', currentVersion: 'v1.28.15-r0', versionAhead });
+  const scope = (versionAhead?: PoolScope['versionAhead']): PoolScope => ({
+    clusterID: 'c-1',
+    currentVersion: 'v1.28.15-r0',
+    versionAhead,
+  });
   const readiness = {
     'matches: Ready': { reason: '2/2 nodes', obj: cr(), cloud: pool(), scope: scope(), want: undefined },
     'nodes still joining: Synchronizing': {
@@ -539,7 +669,11 @@ describe('resources/nodepool: facts, activity, readiness', () => {
       obj: cr({ version: 'v1.29' }),
       cloud: pool(),
       scope: scope({ version: 'v1.29', message: 'ahead' }),
-      want: { outcome: { state: 'progressing', reason: 'WaitingForClusterUpgrade', message: 'ahead' }, requeueMs: 60000, jobInFlight: false },
+      want: {
+        outcome: { state: 'progressing', reason: 'WaitingForClusterUpgrade', message: 'ahead' },
+        requeueMs: 60000,
+        jobInFlight: false,
+      },
     },
   };
   for (const [name, c] of Object.entries(readiness)) {
@@ -554,7 +688,12 @@ describe('resources/nodepool: facts, activity, readiness', () => {
 
   it('the kind: id field, noun, and what the API never returns', () => {
     const unobserved = nodePoolFields.filter((f) => !f.observed).map((f) => f.path);
-    expect({ idField: nodePoolKind.idField, noun: nodePoolKind.noun, id: nodePoolKind.idOf(pool()), hasTaints: unobserved.includes('nodeTemplate.taints') }).to.deep.equal({
+    expect({
+      idField: nodePoolKind.idField,
+      noun: nodePoolKind.noun,
+      id: nodePoolKind.idOf(pool()),
+      hasTaints: unobserved.includes('nodeTemplate.taints'),
+    }).to.deep.equal({
       idField: 'nodePoolID',
       noun: 'node pool',
       id: 'np-1',

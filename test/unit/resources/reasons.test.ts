@@ -19,7 +19,9 @@ function sources(dir: string): string[] {
 }
 
 describe('resources: every declared reason is emitted by the code', () => {
-  const code = sources(operator).map((f) => readFileSync(f, 'utf8')).join('\n');
+  const code = sources(operator)
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
   const cases = { managed: ManagedReason, cluster: ClusterReason, nodepool: NodePoolReason, addon: AddonReason };
   for (const [reason, table] of Object.entries(cases)) {
     it(`${reason} reasons`, () => {

@@ -10,7 +10,12 @@ import { addonProfile, clusterProfile, nodePoolProfile } from './managed/profile
 import { World } from './managed/harness.js';
 import { CloudClients } from '../../../operator/resources/cloud-clients.js';
 import { describeError } from '../../../operator/resources/cloud-errors.js';
-import { KubeconfigExporter, kubeconfigDue, rotation, type KubeconfigSecrets } from '../../../operator/resources/cluster/kubeconfig-export.js';
+import {
+  KubeconfigExporter,
+  kubeconfigDue,
+  rotation,
+  type KubeconfigSecrets,
+} from '../../../operator/resources/cluster/kubeconfig-export.js';
 import type { CceCluster } from '../../../operator/resources/cluster/types.js';
 import { parseEndpointList, trustsEndpoint } from '../../../operator/resources/endpoint-trust.js';
 import { holderOf, type SecretHolder } from '../../../operator/resources/kube-secrets.js';
@@ -21,12 +26,19 @@ import { freeFormProblem, targetProblem } from '../../../operator/resources/spec
 const operatorCreds = { kind: 'aksk' as const, accessKey: 'OPERATOR-AK', secretKey: 'OPERATOR-SK' };
 
 describe('security: operator-wide credentials go only to trusted endpoints', () => {
-  const policy = { operatorEndpoint: 'http://127.0.0.1:8443', trusted: parseEndpointList('https://cce.internal.example/api, http://[::1]:9000') };
+  const policy = {
+    operatorEndpoint: 'http://127.0.0.1:8443',
+    trusted: parseEndpointList('https://cce.internal.example/api, http://[::1]:9000'),
+  };
   const cases: Record<string, { endpoint: string | undefined; region?: string; trusted: boolean }> = {
     'no endpoint (the operator picks it)': { endpoint: undefined, trusted: true },
-    'the region\'s Huawei Cloud endpoint': { endpoint: 'https://cce.cn-north-4.myhuaweicloud.com', region: 'cn-north-4', trusted: true },
-    'the same, with a trailing slash and upper case host': { endpoint: 'https://CCE.cn-north-4.myhuaweicloud.com/', region: 'cn-north-4', trusted: true },
-    'another region\'s endpoint over http': { endpoint: 'http://cce.cn-north-4.myhuaweicloud.com', region: 'cn-north-4', trusted: false },
+    "the region's Huawei Cloud endpoint": { endpoint: 'https://cce.cn-north-4.myhuaweicloud.com', region: 'cn-north-4', trusted: true },
+    'the same, with a trailing slash and upper case host': {
+      endpoint: 'https://CCE.cn-north-4.myhuaweicloud.com/',
+      region: 'cn-north-4',
+      trusted: true,
+    },
+    "another region's endpoint over http": { endpoint: 'http://cce.cn-north-4.myhuaweicloud.com', region: 'cn-north-4', trusted: false },
     '--cce-endpoint': { endpoint: 'http://127.0.0.1:8443', trusted: true },
     '--cce-endpoint on another port': { endpoint: 'http://127.0.0.1:8444', trusted: false },
     'an allow-listed prefix': { endpoint: 'https://cce.internal.example/api/v3', trusted: true },
@@ -44,19 +56,30 @@ describe('security: operator-wide credentials go only to trusted endpoints', () 
 
   it('refuses (Stalled UntrustedEndpoint) an untrusted endpoint without a Secret before reading anything or building a client', async () => {
     const reads: string[] = [];
-    const secrets = { read: async (ns: string, name: string) => (reads.push(`${ns}/${name}`), { accessKey: 'OWN-AK', secretKey: 'OWN-SK' }) };
+    const secrets = {
+      read: async (ns: string, name: string) => (reads.push(`${ns}/${name}`), { accessKey: 'OWN-AK', secretKey: 'OWN-SK' }),
+    };
     const clouds = new CloudClients({ endpoint: 'http://127.0.0.1:8443' });
     const target = { region: 'cn-north-4', endpoint: 'http://203.0.113.7:8080', projectID: 'p', autopilot: false };
     const err = await clouds.forObject(secrets, 'ns', target, operatorCreds).catch((e: unknown) => e);
     expect(err).to.be.instanceOf(Terminal).and.include({ reason: ManagedReason.UntrustedEndpoint });
-    expect((err as Error).message).to.contain('spec.endpoint "http://203.0.113.7:8080"').and.contain('credentialsSecretRef');
+    expect((err as Error).message)
+      .to.contain('spec.endpoint "http://203.0.113.7:8080"')
+      .and.contain('credentialsSecretRef');
     const inherited = { ...target, endpointFrom: 'spec.endpoint of CceCluster c1' };
-    expect(((await clouds.forObject(secrets, 'ns', inherited, operatorCreds).catch((e: unknown) => e)) as Error).message).to.contain('CceCluster c1');
+    expect(((await clouds.forObject(secrets, 'ns', inherited, operatorCreds).catch((e: unknown) => e)) as Error).message).to.contain(
+      'CceCluster c1',
+    );
     expect(reads).to.deep.equal([]);
     // The object's own Secret may go there; the trusted endpoints keep working with the operator's credentials.
     const own = await clouds.forObject(secrets, 'ns', { ...target, credentialsSecretRef: { name: 'mine' } }, operatorCreds);
     expect([own.endpoint, reads]).to.deep.equal(['http://203.0.113.7:8080', ['ns/mine']]);
-    const regional = await clouds.forObject(secrets, 'ns', { ...target, endpoint: 'https://cce.cn-north-4.myhuaweicloud.com' }, operatorCreds);
+    const regional = await clouds.forObject(
+      secrets,
+      'ns',
+      { ...target, endpoint: 'https://cce.cn-north-4.myhuaweicloud.com' },
+      operatorCreds,
+    );
     expect(regional.endpoint).to.equal('https://cce.cn-north-4.myhuaweicloud.com');
     const listed = new CloudClients({ trustedEndpoints: parseEndpointList('http://203.0.113.7:8080') });
     expect((await listed.forObject(secrets, 'ns', target, operatorCreds)).endpoint).to.equal('http://203.0.113.7:8080');
@@ -66,19 +89,37 @@ describe('security: operator-wide credentials go only to trusted endpoints', () 
 
   it('--trusted-endpoints / CCE_OPERATOR_TRUSTED_ENDPOINTS: comma-separated http(s) URL prefixes', () => {
     const parsed = parseConfig(['--trusted-endpoints', 'https://a.example/x/, http://b.example:81'], { POD_NAME: 'p' });
-    expect(parsed.help ? undefined : parseEndpointList(parsed.config.trustedEndpoints)).to.deep.equal(['https://a.example/x', 'http://b.example:81']);
-    expect(() => parseConfig([], { POD_NAME: 'p', CCE_OPERATOR_TRUSTED_ENDPOINTS: 'ftp://x' })).to.throw(ConfigError, /CCE_OPERATOR_TRUSTED_ENDPOINTS: must be comma-separated http\(s\) URL prefixes/);
+    expect(parsed.help ? undefined : parseEndpointList(parsed.config.trustedEndpoints)).to.deep.equal([
+      'https://a.example/x',
+      'http://b.example:81',
+    ]);
+    expect(() => parseConfig([], { POD_NAME: 'p', CCE_OPERATOR_TRUSTED_ENDPOINTS: 'ftp://x' })).to.throw(
+      ConfigError,
+      /CCE_OPERATOR_TRUSTED_ENDPOINTS: must be comma-separated http\(s\) URL prefixes/,
+    );
   });
 });
 
 describe('security: the kubeconfig export never writes a Secret it does not own', () => {
   const owner = { apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceCluster', metadata: { name: 'c1', namespace: 'ns', uid: 'uid-c1' } };
-  const ref = (uid: string, controller = true) => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceCluster', name: 'x', uid, controller });
+  const ref = (uid: string, controller = true) => ({
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceCluster',
+    name: 'x',
+    uid,
+    controller,
+  });
   const label = { 'app.kubernetes.io/managed-by': 'cce-operator' };
   const cases: Record<string, { meta: Parameters<typeof holderOf>[0]; want: SecretHolder['state'] }> = {
     'no Secret': { meta: undefined, want: 'absent' },
-    'one the operator created for this CceCluster': { meta: { labels: label, ownerReferences: [ref('uid-c1')], resourceVersion: '7' }, want: 'ours' },
-    'an unrelated Secret (the credentials Secret)': { meta: { labels: { app: 'creds' }, finalizers: ['cce.operator.dev/credentials-in-use'] }, want: 'foreign' },
+    'one the operator created for this CceCluster': {
+      meta: { labels: label, ownerReferences: [ref('uid-c1')], resourceVersion: '7' },
+      want: 'ours',
+    },
+    'an unrelated Secret (the credentials Secret)': {
+      meta: { labels: { app: 'creds' }, finalizers: ['cce.operator.dev/credentials-in-use'] },
+      want: 'foreign',
+    },
     'labelled, owned by another CceCluster': { meta: { labels: label, ownerReferences: [ref('uid-other')] }, want: 'foreign' },
     'owned, not labelled': { meta: { ownerReferences: [ref('uid-c1')] }, want: 'foreign' },
     'labelled, a non-controller reference': { meta: { labels: label, ownerReferences: [ref('uid-c1', false)] }, want: 'foreign' },
@@ -104,14 +145,23 @@ function exportWorld(holder: SecretHolder = { state: 'absent' }) {
       writes.push({ name, data });
     },
   };
-  const cloud = { clusters: { getCert: async () => (certs.push(certs.length + 1), { kind: 'Config', serial: certs.length }) } } as unknown as CceClient;
+  const cloud = {
+    clusters: { getCert: async () => (certs.push(certs.length + 1), { kind: 'Config', serial: certs.length }) },
+  } as unknown as CceClient;
   const exporter = new KubeconfigExporter(secrets);
   let obj: CceCluster = {
     ...clusterProfile.object('c1'),
-    spec: { ...clusterProfile.object('c1').spec, kubeconfigSecretRef: { name: 'kc', key: 'kubeconfig', duration: 10, rotateBeforeDays: 3 } },
+    spec: {
+      ...clusterProfile.object('c1').spec,
+      kubeconfigSecretRef: { name: 'kc', key: 'kubeconfig', duration: 10, rotateBeforeDays: 3 },
+    },
   };
   const pass = (now: Date, refresh = false) => {
-    const ctx = { now: () => now, refreshRequested: refresh, events: { warning: (reason: string, message: string) => warnings.push({ reason, message }), normal: () => undefined } };
+    const ctx = {
+      now: () => now,
+      refreshRequested: refresh,
+      events: { warning: (reason: string, message: string) => warnings.push({ reason, message }), normal: () => undefined },
+    };
     return { obj, ctx, cloud, observed: { metadata: { uid: 'cid-1' } } } as unknown as Pass<CceCluster, Cluster, void>;
   };
   /** One pass; its status is recorded as the ladder's report would (or the error is returned). */
@@ -125,7 +175,17 @@ function exportWorld(holder: SecretHolder = { state: 'absent' }) {
       return err as Error;
     }
   };
-  return { certs, writes, warnings, exporter, run, failNextWrites: (n: number) => (failWrites = n), get obj() { return obj; } };
+  return {
+    certs,
+    writes,
+    warnings,
+    exporter,
+    run,
+    failNextWrites: (n: number) => (failWrites = n),
+    get obj() {
+      return obj;
+    },
+  };
 }
 
 describe('security: one certificate per rotation', () => {
@@ -135,8 +195,12 @@ describe('security: one certificate per rotation', () => {
   it('a Secret that is not ours is refused (Stalled SecretNotOwned, naming it) before any certificate is issued', async () => {
     const w = exportWorld({ state: 'foreign', why: 'it was not created by cce-operator' });
     const step = await w.run(t0);
-    expect(step).to.deep.include({ outcome: { state: 'stalled', reason: 'SecretNotOwned', message: step && 'outcome' in step ? step.outcome.message : '' } });
-    expect((step as { outcome: { message: string } }).outcome.message).to.contain('Secret ns/kc').and.contain('not created by cce-operator');
+    expect(step).to.deep.include({
+      outcome: { state: 'stalled', reason: 'SecretNotOwned', message: step && 'outcome' in step ? step.outcome.message : '' },
+    });
+    expect((step as { outcome: { message: string } }).outcome.message)
+      .to.contain('Secret ns/kc')
+      .and.contain('not created by cce-operator');
     expect([w.certs.length, w.writes.length, w.warnings.map((x) => x.reason)]).to.deep.equal([0, 0, ['SecretNotOwned']]);
   });
 
@@ -149,7 +213,11 @@ describe('security: one certificate per rotation', () => {
     expect(w.certs).to.deep.equal([1]);
     expect(w.writes.map((x) => JSON.parse(x.data.kubeconfig ?? '{}').serial)).to.deep.equal([1]);
     // The status tells the validity of the certificate written (fetched at t0), not of the pass that wrote it.
-    expect(w.obj.status?.kubeconfig).to.deep.equal({ secretName: 'kc', fetchedAt: '2026-12-05T08:00:00Z', expiresAt: '2026-12-15T08:00:00Z' });
+    expect(w.obj.status?.kubeconfig).to.deep.equal({
+      secretName: 'kc',
+      fetchedAt: '2026-12-05T08:00:00Z',
+      expiresAt: '2026-12-15T08:00:00Z',
+    });
     expect(await w.run(later(1)), 'not due again').to.equal(undefined);
     expect(w.exporter.size, 'nothing held once the status records it').to.equal(0);
   });
@@ -189,7 +257,9 @@ describe('security: spec problems are InvalidSpec before any cloud call, never a
   };
 
   it('bounds free-form values by depth, entries and size, iteratively (5,000 levels do not overflow the stack)', () => {
-    expect(freeFormProblem('spec.values', deep(5000))).to.match(/^spec\.values is nested too deep: more than 32 levels \(at spec\.values\.a\.a/);
+    expect(freeFormProblem('spec.values', deep(5000))).to.match(
+      /^spec\.values is nested too deep: more than 32 levels \(at spec\.values\.a\.a/,
+    );
     expect(freeFormProblem('spec.values', deep(30))).to.equal(undefined);
     expect(freeFormProblem('spec.values', { list: Array.from({ length: 10_001 }, () => 0) })).to.contain('more than 10000 keys and items');
     expect(freeFormProblem('spec.values', { big: 'x'.repeat(300_000) })).to.contain('too large');
@@ -204,7 +274,10 @@ describe('security: spec problems are InvalidSpec before any cloud call, never a
   it('a CceAddon whose values nest too deep: Stalled InvalidSpec naming spec.values, no connect, no cloud call', async () => {
     const obj = addonProfile.object();
     // 1,000 levels: the harness itself copies the object with structuredClone, which overflows near 2,000.
-    const w = new World<ManagedObject, unknown>({ ...obj, spec: { ...obj.spec, values: { custom: deep(1000) } } } as unknown as ManagedObject);
+    const w = new World<ManagedObject, unknown>({
+      ...obj,
+      spec: { ...obj.spec, values: { custom: deep(1000) } },
+    } as unknown as ManagedObject);
     addonProfile.setup(w as never);
     const { err, connects, calls } = await terminalPass(w, addonProfile.kind as unknown as ManagedKind<ManagedObject, unknown, unknown>);
     expect(err).to.be.instanceOf(Terminal).and.include({ reason: 'InvalidSpec' });
@@ -219,15 +292,31 @@ describe('security: spec problems are InvalidSpec before any cloud call, never a
     const w = new World<ManagedObject, unknown>({ ...obj, spec } as unknown as ManagedObject);
     nodePoolProfile.setup(w as never);
     const { err, connects } = await terminalPass(w, nodePoolProfile.kind as unknown as ManagedKind<ManagedObject, unknown, unknown>);
-    expect([(err as Terminal).reason, (err as Error).message.startsWith('spec.nodeTemplate.extendParam is nested too deep'), connects]).to.deep.equal(['InvalidSpec', true, 0]);
+    expect([
+      (err as Terminal).reason,
+      (err as Error).message.startsWith('spec.nodeTemplate.extendParam is nested too deep'),
+      connects,
+    ]).to.deep.equal(['InvalidSpec', true, 0]);
   });
 
-  it('a control character in projectID (own, or a CceCluster\'s stored before the pattern): Stalled InvalidSpec, not a network error', async () => {
-    expect(targetProblem({ projectID: 'p\u0007x', autopilot: false })).to.equal('spec.projectID "p\\u0007x" is not a project id (letters, digits, - and _ only)');
-    expect(targetProblem({ projectID: '0a1b2c3d4e5f', region: 'cn-north-4', endpoint: 'https://cce.cn-north-4.myhuaweicloud.com', autopilot: false })).to.equal(undefined);
+  it("a control character in projectID (own, or a CceCluster's stored before the pattern): Stalled InvalidSpec, not a network error", async () => {
+    expect(targetProblem({ projectID: 'p\u0007x', autopilot: false })).to.equal(
+      'spec.projectID "p\\u0007x" is not a project id (letters, digits, - and _ only)',
+    );
+    expect(
+      targetProblem({
+        projectID: '0a1b2c3d4e5f',
+        region: 'cn-north-4',
+        endpoint: 'https://cce.cn-north-4.myhuaweicloud.com',
+        autopilot: false,
+      }),
+    ).to.equal(undefined);
     expect(targetProblem({ projectID: 'p', region: 'cn north', autopilot: false })).to.contain('spec.region');
     const obj = clusterProfile.object();
-    const w = new World<ManagedObject, unknown>({ ...obj, spec: { ...obj.spec, projectID: 'p\r\nX-Injected: 1' } } as unknown as ManagedObject);
+    const w = new World<ManagedObject, unknown>({
+      ...obj,
+      spec: { ...obj.spec, projectID: 'p\r\nX-Injected: 1' },
+    } as unknown as ManagedObject);
     const { err, connects, calls } = await terminalPass(w, clusterProfile.kind as unknown as ManagedKind<ManagedObject, unknown, unknown>);
     expect([(err as Terminal).reason, connects, calls]).to.deep.equal(['InvalidSpec', 0, []]);
   });
@@ -241,7 +330,10 @@ describe('security: Events people can read (aggregated by object and reason; the
     const a = describeError(apiError('req-1'));
     const b = describeError(apiError('req-2'));
     expect(a.message).to.equal('ListClusters (request req-1) failed: HTTP 500 CCE.01500001: internal error');
-    expect([a.eventMessage, a.error.message]).to.deep.equal(['ListClusters failed: HTTP 500 CCE.01500001: internal error', 'ListClusters failed: HTTP 500 CCE.01500001: internal error']);
+    expect([a.eventMessage, a.error.message]).to.deep.equal([
+      'ListClusters failed: HTTP 500 CCE.01500001: internal error',
+      'ListClusters failed: HTTP 500 CCE.01500001: internal error',
+    ]);
     expect(b.error.message, 'two failures, one Event message').to.equal(a.error.message);
     expect([requestIdOf(a.error), requestIdOf(b.error), requestIdOf(new Error('x'))]).to.deep.equal(['req-1', 'req-2', undefined]);
   });
@@ -251,6 +343,8 @@ describe('security: Events people can read (aggregated by object and reason; the
     expect(eventKey(obj, 'Warning', 'CloudError')).to.equal('u1|Warning|CloudError');
     const sink = new MemoryEventSink();
     sink.record(obj, 'Warning', 'CloudError', 'ListClusters failed', { requestId: 'req-9' });
-    expect(sink.events).to.deep.equal([{ key: 'ns/c1', type: 'Warning', reason: 'CloudError', message: 'ListClusters failed', requestId: 'req-9' }]);
+    expect(sink.events).to.deep.equal([
+      { key: 'ns/c1', type: 'Warning', reason: 'CloudError', message: 'ListClusters failed', requestId: 'req-9' },
+    ]);
   });
 });

@@ -22,12 +22,17 @@ const ready = (status: Condition['status'], extra: Partial<Condition> = {}): Con
 });
 
 describe('runtime/conditions', () => {
-  const cases: Record<string, { reason: string; before: Condition[] | undefined; set: Omit<Condition, 'lastTransitionTime'>; want: Condition[] }> = {
+  const cases: Record<
+    string,
+    { reason: string; before: Condition[] | undefined; set: Omit<Condition, 'lastTransitionTime'>; want: Condition[] }
+  > = {
     add: {
       reason: 'a new condition gets lastTransitionTime = now (second precision)',
       before: undefined,
       set: { type: 'Ready', status: 'False', reason: 'Creating', message: 'job running', observedGeneration: 2 },
-      want: [{ type: 'Ready', status: 'False', reason: 'Creating', message: 'job running', observedGeneration: 2, lastTransitionTime: NOW }],
+      want: [
+        { type: 'Ready', status: 'False', reason: 'Creating', message: 'job running', observedGeneration: 2, lastTransitionTime: NOW },
+      ],
     },
     flip: {
       reason: 'a status flip moves lastTransitionTime',
@@ -71,11 +76,19 @@ describe('runtime/conditions', () => {
   });
 
   it('setConditions applies several; get/isTrue/remove read them', () => {
-    const list = setConditions(undefined, [
-      { type: 'Ready', status: 'True', reason: 'Available', message: '' },
-      { type: 'Synced', status: 'False', reason: 'ApiError', message: 'CCE.01400001' },
-    ], now);
-    expect([isConditionTrue(list, 'Ready'), isConditionTrue(list, 'Synced'), isConditionTrue(list, 'Nope')]).to.deep.equal([true, false, false]);
+    const list = setConditions(
+      undefined,
+      [
+        { type: 'Ready', status: 'True', reason: 'Available', message: '' },
+        { type: 'Synced', status: 'False', reason: 'ApiError', message: 'CCE.01400001' },
+      ],
+      now,
+    );
+    expect([isConditionTrue(list, 'Ready'), isConditionTrue(list, 'Synced'), isConditionTrue(list, 'Nope')]).to.deep.equal([
+      true,
+      false,
+      false,
+    ]);
     expect(getCondition(list, 'Synced')?.reason).to.equal('ApiError');
     expect(removeCondition(list, 'Ready').map((c) => c.type)).to.deep.equal(['Synced']);
     expect(removeCondition(list, 'Nope')).to.equal(list);

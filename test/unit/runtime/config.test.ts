@@ -40,7 +40,16 @@ describe('operator/config', () => {
   const cases: Record<string, { reason: string; argv: string[]; env?: Record<string, string>; want: Partial<OperatorConfig> }> = {
     flags: {
       reason: 'flags in both --x=v and --x v forms',
-      argv: ['--workers=4', '--namespace', 'team-a', '--resync-stable', '1h', '--log-level=debug', '--cce-endpoint', 'http://127.0.0.1:9000'],
+      argv: [
+        '--workers=4',
+        '--namespace',
+        'team-a',
+        '--resync-stable',
+        '1h',
+        '--log-level=debug',
+        '--cce-endpoint',
+        'http://127.0.0.1:9000',
+      ],
       want: { workers: 4, namespace: 'team-a', resyncStableMs: 3_600_000, logLevel: 'debug', cceEndpoint: 'http://127.0.0.1:9000' },
     },
     env: {
@@ -61,13 +70,30 @@ describe('operator/config', () => {
       env: { CCE_OPERATOR_WORKERS: '' },
       want: { workers: 2 },
     },
-    'bare bool': { reason: '--leader-elect alone means true', argv: ['--leader-elect'], env: { CCE_OPERATOR_LEADER_ELECT: 'false' }, want: { leaderElect: true } },
+    'bare bool': {
+      reason: '--leader-elect alone means true',
+      argv: ['--leader-elect'],
+      env: { CCE_OPERATOR_LEADER_ELECT: 'false' },
+      want: { leaderElect: true },
+    },
     'negated bool': { reason: '--no-leader-elect means false', argv: ['--no-leader-elect'], want: { leaderElect: false } },
     'bool value': { reason: '--leader-elect=false', argv: ['--leader-elect=false'], want: { leaderElect: false } },
-    'pod namespace': { reason: 'the Lease lives in the pod namespace by default', argv: [], env: { POD_NAMESPACE: 'cce-system' }, want: { leaseNamespace: 'cce-system' } },
+    'pod namespace': {
+      reason: 'the Lease lives in the pod namespace by default',
+      argv: [],
+      env: { POD_NAMESPACE: 'cce-system' },
+      want: { leaseNamespace: 'cce-system' },
+    },
     'lease flags': {
       reason: 'lease timings parse as durations',
-      argv: ['--lease-duration=6s', '--lease-renew-deadline=4s', '--lease-retry-period=500ms', '--lease-name=x', '--lease-namespace=y', '--identity=me'],
+      argv: [
+        '--lease-duration=6s',
+        '--lease-renew-deadline=4s',
+        '--lease-retry-period=500ms',
+        '--lease-name=x',
+        '--lease-namespace=y',
+        '--identity=me',
+      ],
       want: { leaseDurationMs: 6_000, renewDeadlineMs: 4_000, retryPeriodMs: 500, leaseName: 'x', leaseNamespace: 'y', identity: 'me' },
     },
   };
@@ -84,7 +110,11 @@ describe('operator/config', () => {
     'positional argument': { argv: ['--leader-elect', 'false'], match: /positional|argument/i },
     'not an int': { argv: ['--workers=two'], match: /--workers: "two" is not a valid int/ },
     'zero workers': { argv: ['--workers=0'], match: /--workers: must be greater than 0/ },
-    'bad env duration names the variable': { argv: [], env: { CCE_OPERATOR_RESYNC_STABLE: '10 minutes' }, match: /CCE_OPERATOR_RESYNC_STABLE/ },
+    'bad env duration names the variable': {
+      argv: [],
+      env: { CCE_OPERATOR_RESYNC_STABLE: '10 minutes' },
+      match: /CCE_OPERATOR_RESYNC_STABLE/,
+    },
     'bad log level': { argv: ['--log-level=trace'], match: /must be one of error, warn, info, debug/ },
     'bad bool': { argv: ['--leader-elect=maybe'], match: /not a valid bool/ },
     'jitter out of range': { argv: ['--resync-jitter=1.5'], match: /\[0, 1\)/ },

@@ -93,7 +93,10 @@ describe('runtime/controller', () => {
     expect(h.runs, 'generation').to.have.length(2);
     await h.upsert(widget('a', { generation: 2, annotations: { team: 'x' } }));
     expect(h.runs, 'annotation').to.have.length(3);
-    await h.upsert({ ...widget('a', { generation: 2, annotations: { team: 'x' } }), metadata: { ...widget('a', { generation: 2, annotations: { team: 'x' } }).metadata, deletionTimestamp: '2024-01-01T00:00:00Z' } });
+    await h.upsert({
+      ...widget('a', { generation: 2, annotations: { team: 'x' } }),
+      metadata: { ...widget('a', { generation: 2, annotations: { team: 'x' } }).metadata, deletionTimestamp: '2024-01-01T00:00:00Z' },
+    });
     expect(h.runs, 'deletion').to.have.length(4);
   });
 
@@ -152,7 +155,13 @@ describe('runtime/controller', () => {
     });
     await h.upsert(widget('a'));
     expect(h.events.events).to.deep.equal([
-      { key: 'ns/a', type: 'Warning', reason: 'CloudError', message: 'ListClusters failed: HTTP 500 CCE.01500001: internal error', requestId: 'req-42' },
+      {
+        key: 'ns/a',
+        type: 'Warning',
+        reason: 'CloudError',
+        message: 'ListClusters failed: HTTP 500 CCE.01500001: internal error',
+        requestId: 'req-42',
+      },
     ]);
   });
 
@@ -177,12 +186,15 @@ describe('runtime/controller', () => {
     let active = 0;
     let maxActive = 0;
     const release: Array<() => void> = [];
-    const h = harness(async () => {
-      maxActive = Math.max(maxActive, ++active);
-      await new Promise<void>((r) => release.push(r));
-      active--;
-      return stable();
-    }, { workers: 4 });
+    const h = harness(
+      async () => {
+        maxActive = Math.max(maxActive, ++active);
+        await new Promise<void>((r) => release.push(r));
+        active--;
+        return stable();
+      },
+      { workers: 4 },
+    );
     await h.upsert(widget('a'));
     for (let g = 2; g < 7; g++) await h.upsert(widget('a', { generation: g }));
     expect(h.runs).to.have.length(1);
@@ -198,11 +210,14 @@ describe('runtime/controller', () => {
     let active = 0;
     let maxActive = 0;
     const release: Array<() => void> = [];
-    const h = harness(async () => {
-      maxActive = Math.max(maxActive, ++active);
-      await new Promise<void>((r) => release.push(r));
-      active--;
-    }, { workers: 2 });
+    const h = harness(
+      async () => {
+        maxActive = Math.max(maxActive, ++active);
+        await new Promise<void>((r) => release.push(r));
+        active--;
+      },
+      { workers: 2 },
+    );
     for (const n of ['a', 'b', 'c']) await h.upsert(widget(n));
     expect(maxActive).to.equal(2);
     release.splice(0).forEach((r) => r());

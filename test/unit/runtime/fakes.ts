@@ -85,7 +85,10 @@ export class FakeCache implements CacheReader<CustomObject> {
   }
 }
 
-export function widget(name: string, extra: Partial<CustomObject> & { generation?: number; annotations?: Record<string, string> } = {}): CustomObject {
+export function widget(
+  name: string,
+  extra: Partial<CustomObject> & { generation?: number; annotations?: Record<string, string> } = {},
+): CustomObject {
   const { generation = 1, annotations, ...rest } = extra;
   return {
     apiVersion: 'test.example.com/v1',

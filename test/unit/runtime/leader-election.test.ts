@@ -74,7 +74,10 @@ describe('runtime/leader-election', () => {
     await tick(clock, 60_000);
     expect([a.elector.isLeader(), b.elector.isLeader(), a.log, b.log]).to.deep.equal([true, false, ['started'], []]);
     expect(lease.record?.holderIdentity).to.equal('a');
-    expect(lease.writes.filter((w) => w.startsWith('b')), 'standby never writes').to.deep.equal([]);
+    expect(
+      lease.writes.filter((w) => w.startsWith('b')),
+      'standby never writes',
+    ).to.deep.equal([]);
     expect(lease.writes.length, 'leader renews every retry period').to.be.within(29, 32);
   });
 

@@ -8,7 +8,11 @@ describe('runtime/redact', () => {
     keys: {
       reason: 'secret-named fields are replaced at any depth',
       in: { ak: 'AKID', sk: 'S3CR3T', nested: { password: 'p', token: 't', 'X-Auth-Token': 'x', Authorization: 'a' } },
-      want: { ak: REDACTED, sk: REDACTED, nested: { password: REDACTED, token: REDACTED, 'X-Auth-Token': REDACTED, Authorization: REDACTED } },
+      want: {
+        ak: REDACTED,
+        sk: REDACTED,
+        nested: { password: REDACTED, token: REDACTED, 'X-Auth-Token': REDACTED, Authorization: REDACTED },
+      },
     },
     safe: {
       reason: 'references to secrets and ordinary fields stay',
@@ -16,7 +20,11 @@ describe('runtime/redact', () => {
       want: { secretRef: { name: 'creds' }, kubeconfigSecretRef: { name: 'kc' }, requestId: 'r-1', key: 'ns/a' },
     },
     arrays: { reason: 'arrays are walked', in: [{ secretKey: 'x' }, 'ok'], want: [{ secretKey: REDACTED }, 'ok'] },
-    'secret data': { reason: 'a Secret body logged by mistake', in: { kind: 'Secret', data: { sk: 'c2s=' } }, want: { kind: 'Secret', data: { sk: REDACTED } } },
+    'secret data': {
+      reason: 'a Secret body logged by mistake',
+      in: { kind: 'Secret', data: { sk: 'c2s=' } },
+      want: { kind: 'Secret', data: { sk: REDACTED } },
+    },
     'empty stays': { reason: 'empty values show they are unset', in: { token: '' }, want: { token: '' } },
   };
   for (const [name, c] of Object.entries(cases)) {
@@ -24,7 +32,10 @@ describe('runtime/redact', () => {
   }
 
   const texts = {
-    'signed header': ['SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host, Signature=7be6668032f7', `SDK-HMAC-SHA256 Access=${REDACTED}, SignedHeaders=host, Signature=${REDACTED}`],
+    'signed header': [
+      'SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=host, Signature=7be6668032f7',
+      `SDK-HMAC-SHA256 Access=${REDACTED}, SignedHeaders=host, Signature=${REDACTED}`,
+    ],
     bearer: ['Authorization: Bearer eyJhbGciOi.abc', `Authorization: Bearer ${REDACTED}`],
     pem: ['key: -----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY----- done', `key: ${REDACTED} done`],
     'key=value': ['sk=abc&x=1 password: "hunter2"', `sk=${REDACTED}&x=1 password: "${REDACTED}"`],
@@ -47,7 +58,10 @@ describe('runtime/redact', () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
     const log = createLogger({ stream, level: 'debug' }).child({ kind: 'CceCluster', key: 'ns/a' });
-    log.info('calling CCE', { requestId: 'req-1', headers: { 'X-Auth-Token': 'tok', Authorization: 'SDK-HMAC-SHA256 Access=AK, Signature=ab' } });
+    log.info('calling CCE', {
+      requestId: 'req-1',
+      headers: { 'X-Auth-Token': 'tok', Authorization: 'SDK-HMAC-SHA256 Access=AK, Signature=ab' },
+    });
     expect(lines).to.have.length(1);
     const rec = JSON.parse(lines[0] as string) as Record<string, unknown>;
     expect(rec).to.include({ level: 'info', message: 'calling CCE', kind: 'CceCluster', key: 'ns/a', requestId: 'req-1' });

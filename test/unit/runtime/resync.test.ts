@@ -18,7 +18,7 @@ describe('runtime/resync', () => {
 
   it('stable resyncs spread over +/-10% of the period', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = Array.from({ length: 500 }, () => resyncDelay({ stable: true }, policy, random));
     expect(Math.min(...delays)).to.be.at.least(540_000);
     expect(Math.max(...delays)).to.be.at.most(660_000);
@@ -26,16 +26,12 @@ describe('runtime/resync', () => {
   });
 
   describe('RefreshTracker', () => {
-    const obj = (v?: string) => ({ metadata: { annotations: (v === undefined ? {} : { [REFRESH_ANNOTATION]: v }) as Record<string, string> } });
+    const obj = (v?: string) => ({
+      metadata: { annotations: (v === undefined ? {} : { [REFRESH_ANNOTATION]: v }) as Record<string, string> },
+    });
     it('reports each new annotation value once per key', () => {
       const t = new RefreshTracker();
-      const seen = [
-        t.take('a', obj()),
-        t.take('a', obj('t1')),
-        t.take('a', obj('t1')),
-        t.take('b', obj('t1')),
-        t.take('a', obj('t2')),
-      ];
+      const seen = [t.take('a', obj()), t.take('a', obj('t1')), t.take('a', obj('t1')), t.take('b', obj('t1')), t.take('a', obj('t2'))];
       expect(seen).to.deep.equal([false, true, false, true, true]);
       t.forget('a');
       expect(t.take('a', obj('t2'))).to.equal(true);

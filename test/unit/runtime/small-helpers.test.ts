@@ -34,10 +34,13 @@ describe('runtime/small helpers', () => {
     'one namespace': { ns: 'team-a', want: '/apis/g.io/v1/namespaces/team-a/widgets' },
   };
   for (const [reason, c] of Object.entries(paths)) {
-    it(`collection path: ${reason}`, () => expect(collectionPath({ group: 'g.io', version: 'v1', plural: 'widgets', kind: 'Widget' }, c.ns)).to.equal(c.want));
+    it(`collection path: ${reason}`, () =>
+      expect(collectionPath({ group: 'g.io', version: 'v1', plural: 'widgets', kind: 'Widget' }, c.ns)).to.equal(c.want));
   }
   it('collection path ignores the namespace for cluster-scoped types', () =>
-    expect(collectionPath({ group: 'g.io', version: 'v1', plural: 'things', kind: 'T', namespaced: false }, 'ns')).to.equal('/apis/g.io/v1/things'));
+    expect(collectionPath({ group: 'g.io', version: 'v1', plural: 'things', kind: 'T', namespaced: false }, 'ns')).to.equal(
+      '/apis/g.io/v1/things',
+    ));
 
   const codes = {
     'ApiException.code': { err: { code: 409 }, want: 409 },
@@ -50,7 +53,9 @@ describe('runtime/small helpers', () => {
     it(`status code: ${reason}`, () => expect(statusCodeOf(c.err)).to.equal(c.want));
   }
   it('api error message prefers the Status message', () => {
-    expect(apiErrorMessage({ body: '{"kind":"Status","message":"the object has been modified"}' })).to.equal('the object has been modified');
+    expect(apiErrorMessage({ body: '{"kind":"Status","message":"the object has been modified"}' })).to.equal(
+      'the object has been modified',
+    );
     expect(apiErrorMessage(new Error('plain'))).to.equal('plain');
   });
 

@@ -20,7 +20,12 @@ describe('runtime/status-writer', () => {
     const out = await new StatusWriter(c).write(obj, { phase: 'Available' });
     expect(out.changed).to.equal(true);
     expect(c.calls).to.deep.equal([
-      { op: 'patch', key: 'ns/a', sub: 'status', body: { metadata: { resourceVersion: obj.metadata?.resourceVersion }, status: { phase: 'Available', jobID: null } } },
+      {
+        op: 'patch',
+        key: 'ns/a',
+        sub: 'status',
+        body: { metadata: { resourceVersion: obj.metadata?.resourceVersion }, status: { phase: 'Available', jobID: null } },
+      },
     ]);
     expect(out.obj.status).to.deep.equal({ phase: 'Available' });
   });

@@ -23,7 +23,13 @@ describe('sim lifecycle: jobs', () => {
     start: { reason: 'first 10%: Initializing', job: job(100), at: 1005, phase: 'Initializing', subs: ['Running', 'Initializing'] },
     middle: { reason: 'second sub-job runs in the second half', job: job(100), at: 1060, phase: 'Running', subs: ['Success', 'Running'] },
     done: { reason: 'at the end: Success', job: job(100), at: 1100, phase: 'Success', subs: ['Success', 'Success'] },
-    failed: { reason: 'a failing job fails its last sub-job', job: job(100, 'boom'), at: 1200, phase: 'Failed', subs: ['Success', 'Failed'] },
+    failed: {
+      reason: 'a failing job fails its last sub-job',
+      job: job(100, 'boom'),
+      at: 1200,
+      phase: 'Failed',
+      subs: ['Success', 'Failed'],
+    },
   };
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: ${c.reason}`, () => {

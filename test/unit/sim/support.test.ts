@@ -11,12 +11,48 @@ import { allRoutes } from '../../../sim/routes.js';
 
 describe('sim error bodies', () => {
   const cases: Record<string, { reason: string; family: Family; kind: ErrorKind; status: number; body: Record<string, string> }> = {
-    standard: { reason: 'format A', family: 'standard', kind: 'notFound', status: 404, body: { error_code: 'CCE.01404001', error_msg: 'Resource not found. x' } },
-    autopilot: { reason: 'camelCase', family: 'autopilot', kind: 'exists', status: 409, body: { errorCode: 'CCE.01409001', errorMessage: 'The resource already exists. x' } },
-    addon: { reason: 'format B, add-on manager codes', family: 'addon', kind: 'invalid', status: 400, body: { code: 'SVCSTG.CCE-ADDONMGR.4000003', message: 'Request Body Error x' } },
-    addonExists: { reason: 'the documented 409 for add-ons', family: 'addon', kind: 'exists', status: 409, body: { code: 'CCE.03409001', message: 'Addon instance has installed. x' } },
-    apAddon: { reason: 'CCE.03 codes', family: 'apAddon', kind: 'notFound', status: 404, body: { errorCode: 'CCE.03404001', errorMessage: 'Resource not found. x' } },
-    locked: { reason: 'resource locked is a 429', family: 'standard', kind: 'locked', status: 429, body: { error_code: 'CCE.01429002', error_msg: 'Resource locked by other requests. x' } },
+    standard: {
+      reason: 'format A',
+      family: 'standard',
+      kind: 'notFound',
+      status: 404,
+      body: { error_code: 'CCE.01404001', error_msg: 'Resource not found. x' },
+    },
+    autopilot: {
+      reason: 'camelCase',
+      family: 'autopilot',
+      kind: 'exists',
+      status: 409,
+      body: { errorCode: 'CCE.01409001', errorMessage: 'The resource already exists. x' },
+    },
+    addon: {
+      reason: 'format B, add-on manager codes',
+      family: 'addon',
+      kind: 'invalid',
+      status: 400,
+      body: { code: 'SVCSTG.CCE-ADDONMGR.4000003', message: 'Request Body Error x' },
+    },
+    addonExists: {
+      reason: 'the documented 409 for add-ons',
+      family: 'addon',
+      kind: 'exists',
+      status: 409,
+      body: { code: 'CCE.03409001', message: 'Addon instance has installed. x' },
+    },
+    apAddon: {
+      reason: 'CCE.03 codes',
+      family: 'apAddon',
+      kind: 'notFound',
+      status: 404,
+      body: { errorCode: 'CCE.03404001', errorMessage: 'Resource not found. x' },
+    },
+    locked: {
+      reason: 'resource locked is a 429',
+      family: 'standard',
+      kind: 'locked',
+      status: 429,
+      body: { error_code: 'CCE.01429002', error_msg: 'Resource locked by other requests. x' },
+    },
   };
   for (const [name, c] of Object.entries(cases)) {
     it(`${name}: ${c.reason}`, () => {
@@ -70,13 +106,28 @@ describe('sim formats, versions, templates, faults, options, routing', () => {
       CCE_SIM_ACCESS_KEY: 'ignored',
       CCE_SIM_STATE_FILE: '/tmp/s.json',
     });
-    expect(o).to.deep.equal({ host: '127.0.0.1', port: 8080, accessKey: 'A', secretKey: 'S', projectId: 'P', tokens: ['t1', 't2'], jobSeconds: 5, stateFile: '/tmp/s.json' });
-    expect(() => optionsFrom(['--job-seconds', '-1', '--access-key', 'a', '--secret-key', 's', '--project-id', 'p'], {})).to.throw(/job-seconds/);
+    expect(o).to.deep.equal({
+      host: '127.0.0.1',
+      port: 8080,
+      accessKey: 'A',
+      secretKey: 'S',
+      projectId: 'P',
+      tokens: ['t1', 't2'],
+      jobSeconds: 5,
+      stateFile: '/tmp/s.json',
+    });
+    expect(() => optionsFrom(['--job-seconds', '-1', '--access-key', 'a', '--secret-key', 's', '--project-id', 'p'], {})).to.throw(
+      /job-seconds/,
+    );
   });
 
   const targets: Record<string, { reason: string; target: string; want: string }> = {
     origin: { reason: 'origin-form unchanged', target: '/api/v3/addons?cluster_id=1', want: '/api/v3/addons?cluster_id=1' },
-    absolute: { reason: 'a {cluster_id}. host WHATWG URL rejects', target: 'http://4d1ecb2c-229a-11e8-9c75-0255ac100ceb.127.0.0.1:8080/api/v3/addons/x?cluster_id=1', want: '/api/v3/addons/x?cluster_id=1' },
+    absolute: {
+      reason: 'a {cluster_id}. host WHATWG URL rejects',
+      target: 'http://4d1ecb2c-229a-11e8-9c75-0255ac100ceb.127.0.0.1:8080/api/v3/addons/x?cluster_id=1',
+      want: '/api/v3/addons/x?cluster_id=1',
+    },
     noPath: { reason: 'absolute with no path', target: 'http://host:1', want: '/' },
   };
   for (const [name, c] of Object.entries(targets)) {
