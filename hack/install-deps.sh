@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the build and tests need beyond npm packages, when missing:
 #  - Go (>= 1.24) to build kube-apiserver/etcd/kubectl from Go modules: expected at /usr/local/go or on PATH;
-#  - Debian packages (none today beyond the base image; add them to PACKAGES).
+#  - Debian packages (PACKAGES): lua5.1, the Lua Argo CD runs its health checks and resource actions in, for the
+#    tests of config/argocd (test/unit/argocd).
 set -euo pipefail
-PACKAGES=()
+PACKAGES=(lua5.1)
 missing=()
 for p in "${PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [[ ${#missing[@]} -gt 0 ]]; then
