@@ -89,6 +89,10 @@ unit: deps ## Unit tests (pure logic).
 integration: deps testenv ## Integration tests against a real kube-apiserver + etcd and the CCE simulator.
 	$(MOCHA) --config test/integration/.mocharc.cjs 'test/integration/**/*.test.ts'
 
+.PHONY: test-install
+test-install: deps testenv ## Only test/integration/e2e: config/default installed with kubectl, the operator as its own ServiceAccount.
+	$(MOCHA) --config test/integration/.mocharc.cjs 'test/integration/e2e/**/*.test.ts'
+
 .PHONY: bench
 bench: deps ## Benchmarks (print figures; not part of `make test`).
 	npx tsx test/bench/run.ts

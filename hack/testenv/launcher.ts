@@ -23,6 +23,11 @@ export interface TestEnv {
   adminToken: string;
   caData: string;
   dir: string;
+  /**
+   * The apiserver's audit log (JSON lines, level Metadata): the requests of service accounts only (the operator run
+   * as its own ServiceAccount in test/integration/e2e), so the tests that run as admin add nothing to it.
+   */
+  auditLogPath: string;
   binaries: TestEnvBinaries;
   stop(): Promise<void>;
 }
@@ -82,7 +87,7 @@ export async function startTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv> 
         rmSync(dir, { recursive: true, force: true });
         cleanup.unregister();
       })());
-    return { server, kubeconfigPath, adminToken, caData, dir, binaries, stop };
+    return { server, kubeconfigPath, adminToken, caData, dir, binaries, stop, auditLogPath: join(dir, 'audit.log') };
   } catch (e) {
     for (const p of [...procs].reverse()) await stopServer(p);
     rmSync(dir, { recursive: true, force: true });
@@ -113,7 +118,18 @@ function writeFiles(dir: string, adminToken: string): void {
   writeFileSync(join(dir, 'sa.key'), privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
   writeFileSync(join(dir, 'sa.pub'), publicKey.export({ type: 'spki', format: 'pem' }));
   writeFileSync(join(dir, 'tokens.csv'), `${adminToken},admin,admin,"system:masters"\n`, { mode: 0o600 });
+  writeFileSync(join(dir, 'audit-policy.yaml'), AUDIT_POLICY);
 }
+
+/** Audit service accounts' requests (verb, resource, user, response code), once each, and nothing else. */
+const AUDIT_POLICY = `apiVersion: audit.k8s.io/v1
+kind: Policy
+omitStages: [RequestReceived]
+rules:
+  - level: Metadata
+    userGroups: [system:serviceaccounts]
+  - level: None
+`;
 
 function etcdArgs(dir: string, client: number, peer: number): string[] {
   return [
@@ -144,6 +160,8 @@ function apiserverArgs(dir: string, etcdUrl: string, port: number): string[] {
     '--service-account-issuer=https://kubernetes.default.svc',
     '--allow-privileged=true',
     '--disable-admission-plugins=ServiceAccount',
+    `--audit-policy-file=${join(dir, 'audit-policy.yaml')}`,
+    `--audit-log-path=${join(dir, 'audit.log')}`,
     '--v=1',
   ];
 }

@@ -16,6 +16,10 @@ export interface OperatorOptions {
   leaseName: string;
   identity?: string;
   namespace?: string;
+  /** The kubeconfig the operator uses (default: the test environment's admin one, system:masters). */
+  kubeconfigPath?: string;
+  /** The Lease's namespace (default: "default"). */
+  leaseNamespace?: string;
   extraArgs?: string[];
 }
 
@@ -33,10 +37,10 @@ const running = new Set<OperatorProcess>();
 export function startOperator(o: OperatorOptions): OperatorProcess {
   const args = [
     '--import', 'tsx', join(root, 'operator', 'main.ts'),
-    '--kubeconfig', testEnv().kubeconfigPath,
+    '--kubeconfig', o.kubeconfigPath ?? testEnv().kubeconfigPath,
     '--cce-endpoint', o.simUrl,
     '--lease-name', o.leaseName,
-    '--lease-namespace', 'default',
+    '--lease-namespace', o.leaseNamespace ?? 'default',
     '--identity', o.identity ?? o.leaseName,
     '--metrics-addr', '127.0.0.1:0',
     '--resync-active', '300ms',
