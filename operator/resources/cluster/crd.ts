@@ -52,7 +52,7 @@ export const cceclusterCrd = buildCrd({
     { name: 'Phase', type: 'string', jsonPath: '.status.phase' },
     { name: 'Version', type: 'string', jsonPath: '.status.currentVersion' },
     { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
-    { name: 'JobID', type: 'string', jsonPath: '.status.jobID', priority: 0 },
+    { name: 'JobID', type: 'string', jsonPath: '.status.jobID' },
     { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
   ],
 });
