@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { jsonEqual } from '../runtime/merge-patch.js';
-import { familyOf, UNKNOWN, type Family, type FieldRule } from './field-rules.js';
+import { familyOf, rowKey, UNKNOWN, type Family, type FieldRule } from './field-rules.js';
 
 export interface FieldDiff {
   /** `spec.<path>`. */
@@ -48,8 +48,8 @@ export function valueHash(v: unknown): string {
   return `sha256:${createHash('sha256').update(canonicalJson(v)).digest('hex').slice(0, 32)}`;
 }
 
-function desiredOf<O extends DiffSubject, R>(f: FieldRule<O, R>, obj: O): unknown {
-  return f.desired ? f.desired(obj) : valueAt(obj.spec, f.path);
+function desiredOf<O extends DiffSubject, R, S>(f: FieldRule<O, R, S>, obj: O, scope: S | undefined): unknown {
+  return f.desired ? f.desired(obj, scope) : valueAt(obj.spec, f.path);
 }
 
 /** Whether a row is compared by the hash of what was applied (the API never returns it and no `actual` reads it). */
@@ -57,20 +57,24 @@ export function comparedByHash<O, R>(f: FieldRule<O, R>): boolean {
   return !f.observed && !f.actual;
 }
 
-/** Every difference, in table order. `observeOnly` skips the hash rows (nothing was ever applied by this object). */
-export function fieldDiffs<O extends DiffSubject, R>(
-  fields: readonly FieldRule<O, R>[],
+/**
+ * Every difference, in table order. `observeOnly` skips the hash rows (nothing was ever applied by this object);
+ * `scope` is what the kind's gate found, for rows that derive their value from it.
+ */
+export function fieldDiffs<O extends DiffSubject, R, S = unknown>(
+  fields: readonly FieldRule<O, R, S>[],
   obj: O,
   cloud: R,
   observeOnly = false,
+  scope?: S,
 ): FieldDiff[] {
   const out: FieldDiff[] = [];
   for (const f of fields) {
     const via = familyOf(f);
     if (!via) continue;
-    const desired = desiredOf(f, obj);
+    const desired = desiredOf(f, obj, scope);
     if (desired === undefined) continue; // the spec does not manage this field
-    const path = `spec.${f.path}`;
+    const path = rowKey(f);
     if (comparedByHash(f)) {
       if (observeOnly) continue;
       const applied = obj.status?.appliedHashes?.[path];
@@ -107,12 +111,16 @@ export function diffFingerprint(diffs: readonly FieldDiff[]): string {
 }
 
 /** The hashes to record at create: the create request carries every field, so each hash row counts as applied. */
-export function createHashes<O extends DiffSubject, R>(fields: readonly FieldRule<O, R>[], obj: O): Record<string, string> {
+export function createHashes<O extends DiffSubject, R, S = unknown>(
+  fields: readonly FieldRule<O, R, S>[],
+  obj: O,
+  scope?: S,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fields) {
     if (!familyOf(f) || !comparedByHash(f)) continue;
-    const desired = desiredOf(f, obj);
-    if (desired !== undefined) out[`spec.${f.path}`] = valueHash(desired);
+    const desired = desiredOf(f, obj, scope);
+    if (desired !== undefined) out[rowKey(f)] = valueHash(desired);
   }
   return out;
 }

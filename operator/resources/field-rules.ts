@@ -29,15 +29,16 @@ export const UNKNOWN: unique symbol = Symbol('unknown');
  * cloud's (default: the cloud object's `spec` at `path`). Unobserved rows without `actual` are compared by the hash
  * of what was last applied (`status.appliedHashes`).
  */
-export interface FieldRule<O = never, R = never> {
-  /** Dotted path below `spec`. */
+export interface FieldRule<O = never, R = never, S = unknown> {
+  /** Dotted path below `spec` (for a `derived` row: its name). */
   path: string;
   change: Change;
   /** False when the CCE API never returns the field, so drift on it cannot be observed. */
   observed: boolean;
   /** The API that changes it, when `change` is not itself a family (append-only lists, counts). */
   via?: Family;
-  desired?(obj: O): unknown;
+  /** `scope`: what the kind's gate found (e.g. a registration's CceCluster); undefined when it is not known. */
+  desired?(obj: O, scope?: S): unknown;
   actual?(cloud: R, obj: O): unknown;
   equal?(desired: unknown, actual: unknown): boolean;
   /** What the CCE documents say when the API cannot change the field for this object (e.g. its flavour). */
@@ -47,6 +48,17 @@ export interface FieldRule<O = never, R = never> {
    * (e.g. the Secret reference that replaced an inline password: never sent after the create).
    */
   immutableParts?: readonly string[];
+  /**
+   * The value is not a spec field: `desired` derives it from the gate's scope (e.g. a registration's CceCluster
+   * endpoint). No CEL rule; the row is named `path` itself, not `spec.<path>`, in diffs, status.appliedHashes,
+   * status.unobservedFields and messages.
+   */
+  derived?: boolean;
+}
+
+/** A row's name in diffs, status.appliedHashes / unobservedFields and messages. */
+export function rowKey(f: { path: string; derived?: boolean | undefined }): string {
+  return f.derived ? f.path : `spec.${f.path}`;
 }
 
 /** The operator fields every kind has (commonSpecProperties in common-schema.ts). */
@@ -59,6 +71,17 @@ export const commonFieldRules: readonly FieldRule<never, never>[] = [
   { path: 'managementPolicy', change: 'operator', observed: true },
 ];
 
+/** CEL's reserved words: a property of that name is written `__<name>__` in a rule (Kubernetes' escaping). */
+const CEL_RESERVED = new Set(
+  'true false null in as break const continue else for function if import let loop package namespace return var void while'.split(' '),
+);
+
+/** A property name as a CEL rule must write it (e.g. `namespace` → `__namespace__`, `a-b` → `a__dash__b`). */
+export function celName(name: string): string {
+  if (CEL_RESERVED.has(name)) return `__${name}__`;
+  return name.replace(/__/g, '__underscores__').replace(/\./g, '__dot__').replace(/-/g, '__dash__').replace(/\//g, '__slash__');
+}
+
 function presence(root: string, path: string): string {
   const parts = path.split('.');
   return parts.map((_, i) => `has(${root}.${parts.slice(0, i + 1).join('.')})`).join(' && ');
@@ -68,13 +91,15 @@ function presence(root: string, path: string): string {
 export function celRules<O, R>(fields: readonly FieldRule<O, R>[]): CelRule[] {
   const rules: CelRule[] = [];
   for (const f of fields) {
+    if (f.derived) continue;
     if (f.change === 'immutable' && f.immutableParts) {
       rules.push(...celRules(f.immutableParts.map((part) => ({ path: `${f.path}.${part}`, change: 'immutable' as const, observed: f.observed }))));
       continue;
     }
-    const self = `self.${f.path}`;
-    const old = `oldSelf.${f.path}`;
-    const [hasSelf, hasOld] = [presence('self', f.path), presence('oldSelf', f.path)];
+    const path = f.path.split('.').map(celName).join('.');
+    const self = `self.${path}`;
+    const old = `oldSelf.${path}`;
+    const [hasSelf, hasOld] = [presence('self', path), presence('oldSelf', path)];
     if (f.change === 'immutable') {
       rules.push({
         rule: `(${hasSelf}) == (${hasOld}) && (!(${hasSelf}) || ${self} == ${old})`,
@@ -99,7 +124,7 @@ export function celRules<O, R>(fields: readonly FieldRule<O, R>[]): CelRule[] {
 }
 
 export function unobservedFields<O, R>(fields: readonly FieldRule<O, R>[]): string[] {
-  return fields.filter((f) => !f.observed).map((f) => `spec.${f.path}`);
+  return fields.filter((f) => !f.observed).map(rowKey);
 }
 
 const FAMILIES: ReadonlySet<string> = new Set<Family>(['upgrade', 'hibernate', 'tags', 'update']);

@@ -4,14 +4,17 @@
  * whose answer was lost must not leave a resource behind), never delete what another object owns, delete once,
  * follow it until the cloud answers 404, then release the finalizer.
  */
-import type { CceClient } from '../../cloud/index.js';
 import { requeueAfter, type ReconcileResult } from '../../runtime/result.js';
-import type { Gate, ManagedObject } from './kind.js';
+import type { CredentialsTarget, Gate, ManagedObject } from './kind.js';
 import { otherOwner } from './ownership.js';
 import { FINALIZER, ManagedReason as Reason } from './reasons.js';
 import type { Ladder } from './reconciler.js';
 
-export async function finalize<O extends ManagedObject, R, S>(l: Ladder<O, R, S>, cloud: CceClient, gate: Gate<S>): Promise<ReconcileResult> {
+export async function finalize<O extends ManagedObject, R, S, C, T extends CredentialsTarget>(
+  l: Ladder<O, R, S, C, T>,
+  cloud: C,
+  gate: Gate<S>,
+): Promise<ReconcileResult> {
   const { kind, ctx } = l;
   if (gate.state === 'release') return l.release(gate.message, gate.warning);
   // Nothing of this object can exist where it cannot reach (its create needs the scope the gate lacks).

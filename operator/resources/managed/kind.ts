@@ -122,22 +122,31 @@ export interface Step {
   event?: boolean;
 }
 
-export interface Pass<O, R, Scope> {
+export interface Pass<O, R, Scope, C = CceClient> {
   obj: O;
   ctx: ReconcileContext<CustomObject>;
-  cloud: CceClient;
+  cloud: C;
   scope: Scope;
   external: External<O, R>;
   observed: R;
 }
 
-export interface ManagedKind<O extends ManagedObject, R, Scope> {
+/** What every target names: the Secret holding its credentials, if any (protected while used, watched). */
+export interface CredentialsTarget {
+  credentialsSecretRef?: { name: string } | undefined;
+}
+
+/**
+ * `C` is the client a pass works with and `T` where it points: a CCE client for an ObjectTarget unless the kind
+ * has its own `connect` (a kind whose API is not CCE's, e.g. a cluster registry).
+ */
+export interface ManagedKind<O extends ManagedObject, R, Scope, C = CceClient, T extends CredentialsTarget = ObjectTarget> {
   type: ResourceType;
   /** "cluster", "node pool", "add-on" (messages). */
   noun: string;
   /** The spec/status field holding the cloud id (`clusterID`, `nodePoolID`, `addonID`). */
   idField: string;
-  fields: readonly FieldRule<O, R>[];
+  fields: readonly FieldRule<O, R, Scope>[];
   /** The operation families, in the order a pass starts them (at most one per pass). */
   families: readonly Family[];
   /**
@@ -148,21 +157,27 @@ export interface ManagedKind<O extends ManagedObject, R, Scope> {
   /** The name the cloud resource has (spec.metadata.name or the object's name; the template for add-ons). */
   cloudName(obj: O): string;
   /** Where the object's cloud is (region, project, endpoint, credentials), from the spec and cached objects. */
-  target(obj: O, ctx: ReconcileContext<CustomObject>): { target: ObjectTarget } | Unreachable;
+  target(obj: O, ctx: ReconcileContext<CustomObject>): { target: T } | Unreachable;
+  /**
+   * The client for an API that is not CCE's (a cluster registry, the Kubernetes API): reads the Secret the target
+   * names through `secrets` and throws CredentialsError as the default does (`secretMissing` for a missing Secret:
+   * a wait while deleting). Absent: a CCE client for the ObjectTarget (CloudClients.forObject).
+   */
+  connect?(target: T, secrets: SecretReader, namespace: string): Promise<C>;
   /** Whether (and where) the kind may act now; may read the cloud (an unmanaged cluster). */
-  gate(obj: O, ctx: ReconcileContext<CustomObject>, cloud: CceClient): Promise<Gate<Scope>>;
+  gate(obj: O, ctx: ReconcileContext<CustomObject>, cloud: C): Promise<Gate<Scope>>;
   /** The verbs for one object's scope; `secrets` reads Secrets the spec names (e.g. a node pool's login password). */
-  external(cloud: CceClient, scope: Scope, secrets: SecretReader): External<O, R>;
+  external(cloud: C, scope: Scope, secrets: SecretReader): External<O, R>;
   idOf(r: R): string | undefined;
   activity(r: R, obj: O): Activity;
   /** Status facts read from the cloud resource (phase, versions, counts...). Pure. */
   facts(r: R, obj: O): Record<string, unknown>;
   /** The settled resource is not Ready yet for a reason only the kind knows (nodes joining, version ahead). */
-  readiness?(pass: Pass<O, R, Scope>): Step | undefined;
+  readiness?(pass: Pass<O, R, Scope, C>): Step | undefined;
   /** Work in flight that only this kind has (the cluster's multi-step upgrade): runs before the diff. */
-  inFlight?(pass: Pass<O, R, Scope>): Promise<Step | undefined>;
+  inFlight?(pass: Pass<O, R, Scope, C>): Promise<Step | undefined>;
   /** After the resource matches its spec, before Ready (the kubeconfig export). */
-  beforeReady?(pass: Pass<O, R, Scope>): Promise<Step | undefined>;
+  beforeReady?(pass: Pass<O, R, Scope, C>): Promise<Step | undefined>;
   /** Status to record when the resource is adopted (what counts as already applied). */
   onAdopt?(obj: O, observed: R): Record<string, unknown>;
   /** Deletion waits while these exist (a cluster's node pools). */

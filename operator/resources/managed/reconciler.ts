@@ -19,14 +19,14 @@ import type { CceCredentials } from '../../cloud/index.js';
 import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
 import { CredentialsError, type SecretReader } from '../credentials.js';
 import { appliedHashesAfter, createHashes, describeFields, diffFingerprint, fieldDiffs, firstFamily, type FieldDiff } from '../field-diff.js';
-import { unobservedFields } from '../field-rules.js';
+import { rowKey, unobservedFields } from '../field-rules.js';
 import { targetProblem } from '../spec-bounds.js';
 import type { Outcome } from '../status-report.js';
 import { convergence, defaultConvergence, type ConvergencePolicy } from './convergence.js';
 import { protectSecret, SECRET_TYPE, type SecretFinalizers } from './credentials-guard.js';
 import { finalize } from './delete-flow.js';
 import { failPass } from './errors.js';
-import type { External, Gate, ManagedKind, ManagedObject, Pass, Step, Unreachable } from './kind.js';
+import type { CredentialsTarget, External, Gate, ManagedKind, ManagedObject, Pass, Step, Unreachable } from './kind.js';
 import { otherOwner } from './ownership.js';
 import { FINALIZER, ManagedReason as Reason, PAUSED_ANNOTATION } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
@@ -44,17 +44,46 @@ export interface ManagedDeps {
 /** While Stalled on something another party may fix (a name held elsewhere, another owner): re-check this often. */
 export const STALLED_RECHECK_MS = 300_000;
 
+/** A pass that finds the cache behind this controller's own last write comes back this soon (see managedController). */
+export const CACHE_LAG_RETRY_MS = 200;
+/** ...for at most this long after that write (a lost watch event must not stall the object). */
+const CACHE_LAG_MAX_MS = 30_000;
+
 export type Ctx = ReconcileContext<CustomObject>;
 
 /** A rung either hands the next rung its value or ends the pass. */
 type Rung<T> = { next: T } | { done: ReconcileResult };
 
-export function managedController<O extends ManagedObject, R, S>(kind: ManagedKind<O, R, S>, deps: ManagedDeps): ControllerSpec<O> {
+export function managedController<O extends ManagedObject, R, S, C = CceClient, T extends CredentialsTarget = ObjectTarget>(
+  kind: ManagedKind<O, R, S, C, T>,
+  deps: ManagedDeps,
+): ControllerSpec<O> {
+  /** Per key: the resourceVersions the last pass's own writes (status, finalizer) replaced. */
+  const replaced = new Map<string, { versions: Set<string>; until: number }>();
   return {
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
-    reconcile: (_key, obj, ctx) => new Ladder(kind, deps, obj, ctx as unknown as Ctx).run(),
-    ...(kind.forget ? { forget: (key: string) => kind.forget?.(key) } : {}),
+    async reconcile(key, obj, ctx) {
+      // A pass must not start from a version of the object that this controller's own last write replaced: the
+      // informer cache lags the write (a requeue can come first), and the stale object lacks what that pass recorded
+      // (the id of a create, the hashes of an update), so the create would be "adopted" and the update sent again.
+      const rv = obj.metadata?.resourceVersion;
+      const behind = replaced.get(key);
+      if (rv && behind?.versions.has(rv) && ctx.now().getTime() < behind.until) return requeueAfter(CACHE_LAG_RETRY_MS);
+      replaced.delete(key);
+      const ladder = new Ladder(kind, deps, obj, ctx as unknown as Ctx);
+      try {
+        return await ladder.run();
+      } finally {
+        if (ladder.replaced.length) {
+          replaced.set(key, { versions: new Set(ladder.replaced), until: ctx.now().getTime() + CACHE_LAG_MAX_MS });
+        }
+      }
+    },
+    forget(key) {
+      replaced.delete(key);
+      kind.forget?.(key);
+    },
   };
 }
 
@@ -77,18 +106,33 @@ function isReady(o: ManagedObject): boolean {
   return ready?.status === 'True';
 }
 
-export class Ladder<O extends ManagedObject, R, S> {
+export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends CredentialsTarget = ObjectTarget> {
   readonly poll: number;
   /** Status fields learned early in the pass and written with its verdict (e.g. a finished job's id removed). */
   private carry: Record<string, unknown> = {};
+  private current: O;
+  /** The resourceVersions of the object that this pass's own writes replaced. */
+  readonly replaced: string[] = [];
 
   constructor(
-    readonly kind: ManagedKind<O, R, S>,
+    readonly kind: ManagedKind<O, R, S, C, T>,
     readonly deps: ManagedDeps,
-    public obj: O,
+    obj: O,
     readonly ctx: Ctx,
   ) {
     this.poll = deps.pollMs ?? 5000;
+    this.current = obj;
+  }
+
+  /** The object as this pass last wrote or read it. */
+  get obj(): O {
+    return this.current;
+  }
+
+  set obj(next: O) {
+    const rv = this.current.metadata?.resourceVersion;
+    if (rv && rv !== next.metadata?.resourceVersion) this.replaced.push(rv);
+    this.current = next;
   }
 
   get observeOnly(): boolean {
@@ -134,8 +178,9 @@ export class Ladder<O extends ManagedObject, R, S> {
     }
     const where = this.kind.target(this.obj, this.ctx);
     if ('state' in where) return this.notReachable(where, deleting);
-    // The target's fields reach HTTP headers and URLs: a control character would fail like a network error.
-    const malformed = targetProblem(where.target);
+    // The target's fields reach HTTP headers and URLs: a control character would fail like a network error. A kind
+    // with its own connect (not a CCE target) checks its own.
+    const malformed = this.kind.connect ? undefined : targetProblem(where.target as unknown as ObjectTarget);
     if (malformed) throw new Terminal(malformed, Reason.InvalidSpec);
     const cloud = await this.connect(where.target, deleting);
     if ('done' in cloud) return cloud.done;
@@ -148,7 +193,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     const external = this.kind.external(cloud.next, gate.scope, this.deps.secrets);
     const found = await this.identify(cloud.next, external, gate);
     if ('done' in found) return found.done;
-    const pass: Pass<O, R, S> = { obj: this.obj, ctx: this.ctx, cloud: cloud.next, scope: gate.scope, external, observed: found.next };
+    const pass: Pass<O, R, S, C> = { obj: this.obj, ctx: this.ctx, cloud: cloud.next, scope: gate.scope, external, observed: found.next };
     return this.live(pass, gate);
   }
 
@@ -176,12 +221,17 @@ export class Ladder<O extends ManagedObject, R, S> {
     return this.progress({ outcome: { state: 'progressing', reason: g.reason, message: g.message } }, g.requeueMs ?? 60_000);
   }
 
-  /** Credentials and the client. A missing Secret is a wait for a deleting object (the Secret watch resumes it). */
-  private async connect(target: ObjectTarget, deleting: boolean): Promise<Rung<CceClient>> {
+  /**
+   * Credentials and the client (the kind's own `connect`, else a CCE client). A missing Secret is a wait for a
+   * deleting object (the Secret watch resumes it).
+   */
+  private async connect(target: T, deleting: boolean): Promise<Rung<C>> {
     const namespace = this.obj.metadata?.namespace ?? 'default';
-    let cloud: CceClient;
+    let cloud: C;
     try {
-      cloud = await this.deps.clouds.forObject(this.deps.secrets, namespace, target, this.deps.defaultCredentials);
+      cloud = this.kind.connect
+        ? await this.kind.connect(target, this.deps.secrets, namespace)
+        : ((await this.deps.clouds.forObject(this.deps.secrets, namespace, target as unknown as ObjectTarget, this.deps.defaultCredentials)) as unknown as C);
     } catch (err) {
       if (!(err instanceof CredentialsError) || !deleting) throw err;
       const outcome: Outcome = { state: 'progressing', reason: Reason.WaitingForCredentials, message: `${err.message}: waiting for it to delete the ${this.kind.noun}` };
@@ -194,7 +244,7 @@ export class Ladder<O extends ManagedObject, R, S> {
 
   // ---- identity ----
 
-  private async identify(cloud: CceClient, external: External<O, R>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<Rung<R>> {
+  private async identify(cloud: C, external: External<O, R>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<Rung<R>> {
     const id = this.recordedId;
     const noun = this.kind.noun;
     let vanished = false;
@@ -228,7 +278,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     }
     if (gate.state === 'hold') return { done: await this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000) };
     if (vanished) this.ctx.events.warning(Reason.Recreating, `${noun} ${name} (${id}) no longer exists in the cloud: creating it again`);
-    return { done: await this.create(external) };
+    return { done: await this.create(external, gate.scope) };
   }
 
   /** One cloud object, one owner: adopt `found` unless another object owns it. Returns the pass result when Stalled. */
@@ -248,7 +298,7 @@ export class Ladder<O extends ManagedObject, R, S> {
   }
 
   /** Create once; the id (and job) go to status before anything else. An unknown outcome is resolved by name. */
-  private async create(external: External<O, R>): Promise<ReconcileResult> {
+  private async create(external: External<O, R>, scope: S): Promise<ReconcileResult> {
     const noun = this.kind.noun;
     const name = this.kind.cloudName(this.obj);
     let created;
@@ -269,7 +319,7 @@ export class Ladder<O extends ManagedObject, R, S> {
     const set = {
       [this.kind.idField]: created.id,
       jobID: created.jobID,
-      appliedHashes: createHashes(this.kind.fields, this.obj),
+      appliedHashes: createHashes(this.kind.fields, this.obj, scope),
       lastUpdate: undefined,
       ...(created.set ?? {}),
     };
@@ -281,7 +331,7 @@ export class Ladder<O extends ManagedObject, R, S> {
 
   // ---- the live resource ----
 
-  private async live(pass: Pass<O, R, S>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<ReconcileResult> {
+  private async live(pass: Pass<O, R, S, C>, gate: Extract<Gate<S>, { state: 'go' | 'hold' }>): Promise<ReconcileResult> {
     const observed = pass.observed;
     const job = await this.followJob(pass.cloud, observed);
     if (job) return job;
@@ -292,7 +342,7 @@ export class Ladder<O extends ManagedObject, R, S> {
       const outcome: Outcome = { state: 'progressing', reason: Reason.InProgress, message: activity.message };
       return this.progress({ observed, outcome }, this.poll, activity.state !== 'gone');
     }
-    const diffs = fieldDiffs(this.kind.fields, this.obj, observed, this.observeOnly);
+    const diffs = fieldDiffs(this.kind.fields, this.obj, observed, this.observeOnly, pass.scope);
     if (this.observeOnly) return this.observeOnlyVerdict(observed, diffs);
     if (gate.state === 'hold' && diffs.length) {
       const message = `${gate.message}; holding changes to ${describeFields(diffs)}`;
@@ -320,11 +370,15 @@ export class Ladder<O extends ManagedObject, R, S> {
     return gate.state === 'hold' ? recheckAfter(gate.requeueMs ?? 60_000) : stable();
   }
 
-  /** The job of the last call: failed → reported with the cloud's reason; running → wait; done → forgotten. */
-  private async followJob(cloud: CceClient, observed: R | undefined): Promise<ReconcileResult | undefined> {
+  /**
+   * The job of the last call: failed → reported with the cloud's reason; running → wait; done → forgotten. Jobs are
+   * CCE's: a client without a jobs API (a kind's own) never records one.
+   */
+  private async followJob(cloud: C, observed: R | undefined): Promise<ReconcileResult | undefined> {
     const jobID = this.obj.status?.jobID;
-    if (!jobID) return undefined;
-    const job = await cloud.jobs.get(jobID).catch((e: unknown) => (isCceApiError(e) && e.notFound ? undefined : Promise.reject(e)));
+    const jobs = (cloud as { jobs?: CceClient['jobs'] }).jobs;
+    if (!jobID || !jobs) return undefined;
+    const job = await jobs.get(jobID).catch((e: unknown) => (isCceApiError(e) && e.notFound ? undefined : Promise.reject(e)));
     const phase = job?.status?.phase;
     if (phase === 'Failed') {
       const message = `job ${jobID} failed: ${job?.status?.reason ?? 'the cloud gave no reason'}`;
@@ -347,7 +401,7 @@ export class Ladder<O extends ManagedObject, R, S> {
   }
 
   /** One operation family, unless the same update already went out and the cloud did not apply it. */
-  private async apply(pass: Pass<O, R, S>, family: FieldDiff['via'], diffs: FieldDiff[]): Promise<ReconcileResult> {
+  private async apply(pass: Pass<O, R, S, C>, family: FieldDiff['via'], diffs: FieldDiff[]): Promise<ReconcileResult> {
     const fingerprint = diffFingerprint(diffs);
     const last = this.obj.status?.lastUpdate;
     const verdict = convergence(last, fingerprint, this.ctx.now(), this.deps.convergence ?? defaultConvergence);
@@ -375,7 +429,7 @@ export class Ladder<O extends ManagedObject, R, S> {
   }
 
   private limitation(d: FieldDiff): string | undefined {
-    return this.kind.fields.find((f) => `spec.${f.path}` === d.path)?.limitation?.(this.obj);
+    return this.kind.fields.find((f) => rowKey(f) === d.path)?.limitation?.(this.obj);
   }
 
   // ---- reporting ----

@@ -124,8 +124,15 @@ export class World<O extends ManagedObject, R> {
     } as unknown as ReconcileContext<CustomObject>;
   }
 
-  deps(): ManagedDeps {
-    const fakeCloud = {
+  /** The client every connect gives (CloudClients.forObject, or a kind's own connect): counted, failing on demand. */
+  private async connectFake(): Promise<CceClient> {
+    this.connects++;
+    if (this.credentialsError) throw this.credentialsError;
+    return this.fakeCloud();
+  }
+
+  private fakeCloud(): CceClient {
+    return {
       flavor: 'standard',
       jobs: {
         get: async (id: string) => {
@@ -135,12 +142,11 @@ export class World<O extends ManagedObject, R> {
         },
       },
     } as unknown as CceClient;
+  }
+
+  deps(): ManagedDeps {
     const clouds = new CloudClients();
-    clouds.forObject = async () => {
-      this.connects++;
-      if (this.credentialsError) throw this.credentialsError;
-      return fakeCloud;
-    };
+    clouds.forObject = () => this.connectFake();
     return {
       clouds,
       secrets: {
@@ -160,7 +166,11 @@ export class World<O extends ManagedObject, R> {
 
   /** One pass of the ladder with `kind`'s real logic and this world's fake External. Throws what the pass throws. */
   async pass<S>(kind: ManagedKind<O, R, S>): Promise<ReconcileResult> {
-    const withFake: ManagedKind<O, R, S> = { ...kind, external: () => this.external() };
+    const withFake: ManagedKind<O, R, S> = {
+      ...kind,
+      external: () => this.external(),
+      ...(kind.connect ? { connect: () => this.connectFake() } : {}),
+    };
     return new Ladder(withFake, this.deps(), structuredClone(this.obj), this.ctx()).run();
   }
 
