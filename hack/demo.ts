@@ -1,7 +1,8 @@
 /**
  * `make demo`: the main job. Starts a real etcd + kube-apiserver on loopback, installs the CRDs with the real
- * kubectl, starts the CCE simulator and the operator, applies config/samples, and shows the objects reaching
- * Ready. Keeps running until Ctrl-C (everything started here is torn down).
+ * kubectl, starts the CCE simulator, pf-sim (a PaddleFlow cluster registry) and the operator, applies config/samples
+ * and config/samples/registrations (the sample cluster registered in PaddleFlow and in Argo CD), and shows the objects
+ * reaching Ready and the registries' records. Keeps running until Ctrl-C (everything started here is torn down).
  *
  *   --exit-when-ready   tear down and exit 0 once every sample is Ready (exit 1 if not within --timeout)
  *   --timeout <s>       how long to wait for Ready (default 300)
@@ -13,6 +14,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { allCrds } from '../operator/resources/crds.js';
+import { PaddleFlowSimAdmin } from '../sim/paddleflow/admin-client.js';
+import { startPaddleFlowSim } from '../sim/paddleflow/server.js';
 import { startSimulator } from '../sim/server.js';
 import { freePort } from './testenv/ports.js';
 import { startTestEnv } from './testenv/launcher.js';
@@ -25,7 +28,9 @@ const { values } = parseArgs({
     'job-seconds': { type: 'string', default: '3' },
   },
 });
-const KINDS = 'cceclusters,ccenodepools,cceaddons';
+const KINDS = 'cceclusters,ccenodepools,cceaddons,cceclusterregistrations';
+/** The PaddleFlow server URL in config/samples/registrations, replaced with pf-sim's. */
+const SAMPLE_PADDLEFLOW_URL = 'http://paddleflow-server.paddleflow:8999';
 const DEMO_AK = 'DEMOACCESSKEY0000001'; // matches config/samples/demo-credentials.yaml
 const DEMO_SK = 'demo-secret-key-not-a-real-one';
 const PROJECT = 'demo-project';
@@ -36,12 +41,18 @@ const kubeconfigPath = join(demoDir, 'kubeconfig');
 
 const env = await startTestEnv({ kubeconfigPath });
 const kubectl = (...args: string[]) => execFileSync(env.binaries.kubectl, ['--kubeconfig', kubeconfigPath, ...args], { encoding: 'utf8' });
+const kubectlIn = (input: string, ...args: string[]) =>
+  execFileSync(env.binaries.kubectl, ['--kubeconfig', kubeconfigPath, ...args], { encoding: 'utf8', input });
 
 process.stdout.write(kubectl('apply', '-k', join(root, 'crds')));
 process.stdout.write(kubectl('wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)));
 
 const sim = await startSimulator({ accessKey: DEMO_AK, secretKey: DEMO_SK, projectId: PROJECT, jobSeconds: Number(values['job-seconds']) });
 console.log(`cce-sim listening on ${sim.url}`);
+// The CCE simulator's kubeconfigs name addresses nobody serves: pf-sim's credential check reads /version from this
+// demo's kube-apiserver instead (the stand-in), as it would from the new cluster.
+const pf = await startPaddleFlowSim({ credentialCheck: { standIns: [{ match: '*', url: env.server, caData: env.caData }] } });
+console.log(`pf-sim (PaddleFlow) listening on ${pf.url}`);
 
 const metricsPort = await freePort();
 const operator = spawn(
@@ -70,6 +81,9 @@ process.on('exit', () => operator.kill('SIGKILL'));
 console.log(`operator started (logs: ${operatorLog}, metrics: http://127.0.0.1:${metricsPort}/metrics)`);
 
 process.stdout.write(kubectl('apply', '-k', join(root, 'config', 'samples')));
+process.stdout.write(kubectlIn(JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } }), 'apply', '-f', '-'));
+const registrations = kubectl('kustomize', join(root, 'config', 'samples', 'registrations')).replaceAll(SAMPLE_PADDLEFLOW_URL, pf.url);
+process.stdout.write(kubectlIn(registrations, 'apply', '-f', '-'));
 
 interface Obj {
   status?: { conditions?: { type: string; status: string; reason?: string }[] };
@@ -84,6 +98,14 @@ while (Date.now() < deadline) {
   await new Promise((r) => setTimeout(r, 3000));
 }
 
+const records = (await new PaddleFlowSimAdmin(pf.url).clusters()).map(
+  (c) => `  ${c.clusterName}  ${c.status}  ${c.clusterType} ${c.version}  ${c.endpoint}  (${c.clusterId}, source ${c.source})`,
+);
+console.log(`\n--- PaddleFlow cluster registry (${pf.url}/api/paddleflow/v1/cluster)\n${records.join('\n') || '  (none)'}`);
+console.log(
+  `\n--- Argo CD cluster Secrets (namespace argocd)\n${kubectl('get', 'secrets', '-n', 'argocd', '-l', 'argocd.argoproj.io/secret-type=cluster', '-L', 'app.kubernetes.io/managed-by').trimEnd()}`,
+);
+
 const k = `${env.binaries.kubectl} --kubeconfig ${kubeconfigPath}`;
 console.log(`
 ${allReady ? 'All samples are Ready.' : 'Not every sample reached Ready in time; see the conditions above and ' + operatorLog}
@@ -91,10 +113,13 @@ cce-operator demo:
   API server:     ${env.server}
   kubeconfig:     ${kubeconfigPath}
   CCE simulator:  ${sim.url}  (cloud objects: ${sim.url}/_sim/objects)
+  PaddleFlow:     ${pf.url}  (records: ${pf.url}/_sim/clusters; root password: paddleflow)
   operator logs:  ${operatorLog}
 Try:
   ${k} get ${KINDS}
   ${k} describe ccecluster demo-cluster
+  ${k} get cceclusterregistrations
+  ${k} patch ccecluster demo-cluster --type merge -p '{"spec":{"hibernate":true}}'   # PaddleFlow shows it offline
   ${k} patch ccecluster demo-cluster --type merge -p '{"spec":{"description":"edited"}}'
 Press Ctrl-C to stop; everything started here is torn down.`);
 
@@ -102,6 +127,7 @@ if (values['exit-when-ready']) {
   operator.kill('SIGTERM');
   await new Promise((r) => operator.once('exit', r));
   await sim.close();
+  await pf.close();
   await env.stop();
   process.exit(allReady ? 0 : 1);
 } else {

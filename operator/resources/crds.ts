@@ -3,7 +3,8 @@ import type { Crd } from './crd-builder.js';
 import { cceaddonCrd } from './addon/crd.js';
 import { cceclusterCrd } from './cluster/crd.js';
 import { ccenodepoolCrd } from './nodepool/crd.js';
+import { cceclusterregistrationCrd } from './registration/crd.js';
 
 export function allCrds(): Crd[] {
-  return [cceclusterCrd, ccenodepoolCrd, cceaddonCrd];
+  return [cceclusterCrd, ccenodepoolCrd, cceaddonCrd, cceclusterregistrationCrd];
 }

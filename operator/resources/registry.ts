@@ -12,8 +12,17 @@ import type { ResourceDeps } from './deps.js';
 import { credentialsUsageController, credentialUser } from './managed/credentials-guard.js';
 import { nodePoolKind } from './nodepool/kind.js';
 import { nodePoolControllers } from './nodepool/register.js';
+import { registrationKind } from './registration/kind.js';
+import { registrationControllers } from './registration/register.js';
 
 export function controllers(deps: ResourceDeps): ControllerSpec<CustomObject>[] {
-  const users = [credentialUser(clusterKind(deps)), credentialUser(nodePoolKind), credentialUser(addonKind)];
-  return [...clusterControllers(deps), ...nodePoolControllers(deps), ...addonControllers(deps), credentialsUsageController(users, deps.secrets)];
+  const registration = registrationKind({ kubeConfig: deps.kubeConfig, secrets: deps.secrets });
+  const users = [credentialUser(clusterKind(deps)), credentialUser(nodePoolKind), credentialUser(addonKind), credentialUser(registration)];
+  return [
+    ...clusterControllers(deps),
+    ...nodePoolControllers(deps),
+    ...addonControllers(deps),
+    ...registrationControllers(deps, registration),
+    credentialsUsageController(users, deps.secrets),
+  ];
 }

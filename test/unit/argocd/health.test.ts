@@ -11,6 +11,7 @@ import { WaitingForCluster } from '../../../operator/resources/cluster-ref.js';
 import { Reason as ClusterReason } from '../../../operator/resources/cluster/reasons.js';
 import { ManagedReason, PAUSED_ANNOTATION } from '../../../operator/resources/managed/reasons.js';
 import { Reason as PoolReason } from '../../../operator/resources/nodepool/reasons.js';
+import { Reason as RegistrationReason } from '../../../operator/resources/registration/reasons.js';
 import { applyOutcome, type CommonStatus, type Outcome } from '../../../operator/resources/status-report.js';
 import { customizationFor, luaAvailable, runArgoLua } from './argo-lua.js';
 
@@ -206,6 +207,15 @@ const kinds: Array<[string, Parameters<typeof rows>[1]]> = [
       busy: progressing(ManagedReason.InProgress, 'installing'),
       waiting: progressing(WaitingForCluster, 'holding changes to spec.version until CceCluster team-a/c1 is Ready'),
       stall: stalled(AddonReason.UnknownTemplate, 'template nope not offered (coredns, metrics-server)'),
+    },
+  ],
+  [
+    'CceClusterRegistration',
+    {
+      ready: ready(RegistrationReason.Registered, 'registered in PaddleFlow as demo'),
+      busy: progressing(RegistrationReason.RecordUpdated, 'updated PaddleFlow record demo: cluster.kubeconfig'),
+      waiting: progressing(RegistrationReason.WaitingForKubeconfig, 'waiting for CceCluster demo to export its kubeconfig to Secret demo-kubeconfig'),
+      stall: stalled(RegistrationReason.RegistryAuthFailed, 'PaddleFlow login as root failed: HTTP 400 AuthFailed: Username or password not correct'),
     },
   ],
 ];

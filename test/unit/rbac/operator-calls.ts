@@ -40,6 +40,7 @@ const EVENTS = 'operator/runtime/events.ts';
 const CLIENT = 'operator/runtime/resource-client.ts';
 const INFORMER = 'operator/runtime/informer.ts';
 const SECRETS = 'operator/resources/kube-secrets.ts';
+const ARGOCD_SECRETS = 'operator/resources/registration/argocd-client.ts';
 
 /** Every Kubernetes API call in the code that runs (reachable from operator/main.ts) → what RBAC checks. */
 export const CALLS: readonly CallRow[] = [
@@ -69,6 +70,11 @@ export const CALLS: readonly CallRow[] = [
   { file: SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
   { file: SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
   { file: SECRETS, method: 'patchNamespacedSecret', target: 'secrets', verb: 'patch' },
+  // a CceClusterRegistration's Argo CD cluster Secret: read, created, replaced, deleted (uid precondition)
+  { file: ARGOCD_SECRETS, method: 'readNamespacedSecret', target: 'secrets', verb: 'get' },
+  { file: ARGOCD_SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
+  { file: ARGOCD_SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
+  { file: ARGOCD_SECRETS, method: 'deleteNamespacedSecret', target: 'secrets', verb: 'delete' },
 ];
 
 export interface FoundCall {

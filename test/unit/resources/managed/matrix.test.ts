@@ -34,7 +34,7 @@ const requeueMs = (r: ReconcileResult | Error) => (r instanceof Error ? undefine
 for (const p of profiles) {
   const id = 'cloud-id-1';
   // An object whose resource exists: its id recorded and every unobserved field applied (as at create).
-  const recorded = (o: ManagedObject) => withStatus(managed(o), { [p.idField]: id, appliedHashes: createHashes(p.kind.fields, o) });
+  const recorded = (o: ManagedObject) => withStatus(managed(o), { [p.idField]: id, appliedHashes: createHashes(p.kind.fields, o, p.scope) });
   const acceptUpdates = (w: World<ManagedObject, unknown>) => (w.fns.update = async () => ({ reason: 'Updating', message: 'updated' }));
 
   describe(`managed ladder, kind ${p.name}`, () => {

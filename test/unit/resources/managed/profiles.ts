@@ -10,6 +10,8 @@ import type { KubeObject } from '../../../../operator/runtime/kube-object.js';
 import { clusterKind } from '../../../../operator/resources/cluster/kind.js';
 import type { CceCluster } from '../../../../operator/resources/cluster/types.js';
 import type { ManagedKind, ManagedObject } from '../../../../operator/resources/managed/kind.js';
+import { registrationKind } from '../../../../operator/resources/registration/kind.js';
+import type { CceClusterRegistration, Registered, RegistrationScope } from '../../../../operator/resources/registration/types.js';
 import type { World } from './harness.js';
 
 export interface Profile<O extends ManagedObject, R> {
@@ -30,6 +32,8 @@ export interface Profile<O extends ManagedObject, R> {
   blockDeletion?(w: World<O, R>): void;
   /** Make the object's cluster not Ready while its cloud id stays known; undefined for the cluster kind itself. */
   holdCluster?(w: World<O, R>): void;
+  /** The scope the kind's gate gives in `setup`'s world, for field rows that derive their value from it. */
+  scope?: unknown;
 }
 
 const deps = {
@@ -180,4 +184,74 @@ export const nodePoolProfile: Profile<CceNodePool, ObservedPool> = {
   holdCluster: (w) => w.put(CLUSTER_RESOURCE, referencedCluster(false)),
 };
 
-export const profiles = [clusterProfile, nodePoolProfile, addonProfile] as unknown as Profile<ManagedObject, unknown>[];
+// CceClusterRegistration: a non-CCE kind (its own connect, a PaddleFlow record) whose rows derive from its cluster.
+const KUBECONFIG = JSON.stringify({
+  kind: 'Config',
+  apiVersion: 'v1',
+  clusters: [{ name: 'internalCluster', cluster: { server: 'https://192.168.7.11:5443', 'certificate-authority-data': 'Q0E=' } }],
+  users: [{ name: 'user', user: { 'client-certificate-data': 'Q0VSVA==', 'client-key-data': 'S0VZ' } }],
+  contexts: [{ name: 'internal', context: { cluster: 'internalCluster', user: 'user' } }],
+  'current-context': 'internal',
+});
+
+/** referencedCluster() with its kubeconfig exported to Secret c1-kubeconfig. */
+function exportingCluster(ready: boolean): CceCluster {
+  const c = referencedCluster(ready);
+  return {
+    ...c,
+    spec: { ...c.spec, kubeconfigSecretRef: { name: 'c1-kubeconfig' } },
+    status: {
+      ...c.status,
+      endpoints: [{ url: 'https://192.168.7.11:5443', type: 'Internal' }],
+      kubeconfig: { secretName: 'c1-kubeconfig', fetchedAt: '2026-12-05T00:00:00Z', expiresAt: '2027-01-04T00:00:00Z' },
+    },
+  };
+}
+
+const registrationScope: RegistrationScope = {
+  target: 'paddleflow',
+  name: 'c1',
+  cluster: { endpoint: 'https://192.168.7.11:5443', version: 'v1.28.15-r0', hibernated: false, kubeconfig: KUBECONFIG, issuedAt: '2026-12-05T00:00:00Z' },
+};
+
+const registrationSpec: CceClusterRegistration['spec'] = {
+  clusterRef: { name: 'c1' },
+  deletionPolicy: 'Delete',
+  managementPolicy: 'Full',
+  paddleflow: { server: 'http://paddleflow.example:8999', credentialsSecretRef: { name: 'creds' }, clusterName: 'c1', namespaceList: ['default'] },
+};
+
+export const registrationProfile: Profile<CceClusterRegistration, Registered> = {
+  name: 'CceClusterRegistration',
+  kind: registrationKind({
+    secrets: { read: async (_ns: string, name: string) => (name === 'c1-kubeconfig' ? { kubeconfig: KUBECONFIG } : undefined) },
+  }) as unknown as ManagedKind<CceClusterRegistration, Registered, unknown>,
+  idField: 'registrationID',
+  scope: registrationScope,
+  object: (name = 'r1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceClusterRegistration', metadata: meta(name), spec: structuredClone(registrationSpec) }),
+  resource: (id) => ({
+    target: 'paddleflow',
+    id,
+    name: 'c1',
+    endpoint: 'https://192.168.7.11:5443',
+    clusterType: 'kubernetes',
+    version: 'v1.28.15-r0',
+    source: 'CCE',
+    status: 'online',
+    description: '',
+    setting: '',
+    namespaceList: ['default'],
+  }),
+  drifted(id) {
+    return { ...this.resource(id), endpoint: 'https://changed-in-paddleflow:6443' };
+  },
+  change: (obj) => ({
+    ...obj,
+    metadata: { ...obj.metadata, generation: 2 },
+    spec: { ...obj.spec, paddleflow: { ...(obj.spec.paddleflow as NonNullable<CceClusterRegistration['spec']['paddleflow']>), description: 'new description' } },
+  }),
+  setup: (w) => w.put(CLUSTER_RESOURCE, exportingCluster(true)),
+  holdCluster: (w) => w.put(CLUSTER_RESOURCE, exportingCluster(false)),
+};
+
+export const profiles = [clusterProfile, nodePoolProfile, addonProfile, registrationProfile] as unknown as Profile<ManagedObject, unknown>[];
