@@ -66,7 +66,11 @@ export async function startTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv> 
     log(`etcd ready at ${etcdUrl}`);
     const port = await withRetries('kube-apiserver', opts.attempts ?? 3, async () => {
       const port = await freePort();
-      const p = track(dir, procs, startServer('kube-apiserver', binaries.kubeApiserver, apiserverArgs(dir, etcdUrl, port), join(dir, 'kube-apiserver.log')));
+      const p = track(
+        dir,
+        procs,
+        startServer('kube-apiserver', binaries.kubeApiserver, apiserverArgs(dir, etcdUrl, port), join(dir, 'kube-apiserver.log')),
+      );
       await waitReady(p, () => readyz(port, adminToken), opts.readyTimeoutMs ?? 90000).catch(async (e) => {
         await stopServer(p);
         throw e;

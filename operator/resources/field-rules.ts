@@ -93,7 +93,9 @@ export function celRules<O, R>(fields: readonly FieldRule<O, R>[]): CelRule[] {
   for (const f of fields) {
     if (f.derived) continue;
     if (f.change === 'immutable' && f.immutableParts) {
-      rules.push(...celRules(f.immutableParts.map((part) => ({ path: `${f.path}.${part}`, change: 'immutable' as const, observed: f.observed }))));
+      rules.push(
+        ...celRules(f.immutableParts.map((part) => ({ path: `${f.path}.${part}`, change: 'immutable' as const, observed: f.observed }))),
+      );
       continue;
     }
     const path = f.path.split('.').map(celName).join('.');

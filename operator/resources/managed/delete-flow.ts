@@ -38,13 +38,22 @@ export async function finalize<O extends ManagedObject, R, S, C, T extends Crede
     return {};
   }
   if (activity?.state === 'deleting' || activity?.state === 'busy') {
-    const message = activity.state === 'deleting' ? `${noun} is being deleted` : `waiting for the ${noun} to finish (${activity.message}) before deleting it`;
+    const message =
+      activity.state === 'deleting'
+        ? `${noun} is being deleted`
+        : `waiting for the ${noun} to finish (${activity.message}) before deleting it`;
     return l.progress({ observed, outcome: { state: 'progressing', reason: Reason.Deleting, message } }, l.poll, true);
   }
   const deleted = await external.delete(l.obj, observed);
   const rid = kind.idOf(observed);
-  ctx.events.normal(Reason.Deleting, `delete requested for ${noun} ${rid} (job ${deleted.jobID ?? 'n/a'})`, { requestId: deleted.requestId });
+  ctx.events.normal(Reason.Deleting, `delete requested for ${noun} ${rid} (job ${deleted.jobID ?? 'n/a'})`, {
+    requestId: deleted.requestId,
+  });
   const set = { jobID: deleted.jobID, ...(id ? {} : { [kind.idField]: rid }) };
-  await l.report({ observed: deleted.observed ?? observed, outcome: { state: 'progressing', reason: Reason.Deleting, message: `deleting (job ${deleted.jobID ?? 'n/a'})` }, set });
+  await l.report({
+    observed: deleted.observed ?? observed,
+    outcome: { state: 'progressing', reason: Reason.Deleting, message: `deleting (job ${deleted.jobID ?? 'n/a'})` },
+    set,
+  });
   return requeueAfter(l.poll, { jobInFlight: true });
 }

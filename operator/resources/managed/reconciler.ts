@@ -18,7 +18,15 @@ import { recheckAfter, requeueAfter, stable, Terminal, type ReconcileResult } fr
 import type { CceCredentials } from '../../cloud/index.js';
 import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
 import { CredentialsError, type SecretReader } from '../credentials.js';
-import { appliedHashesAfter, createHashes, describeFields, diffFingerprint, fieldDiffs, firstFamily, type FieldDiff } from '../field-diff.js';
+import {
+  appliedHashesAfter,
+  createHashes,
+  describeFields,
+  diffFingerprint,
+  fieldDiffs,
+  firstFamily,
+  type FieldDiff,
+} from '../field-diff.js';
 import { rowKey, unobservedFields } from '../field-rules.js';
 import { targetProblem } from '../spec-bounds.js';
 import type { Outcome } from '../status-report.js';
@@ -170,7 +178,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const deleting = isDeleting(this.obj);
     if (deleting) {
       if (!this.ctx.finalizers.has(this.obj, FINALIZER)) return {};
-      if (this.obj.spec.deletionPolicy === 'Orphan' || this.observeOnly) return this.release(`deletionPolicy ${this.obj.spec.deletionPolicy ?? 'Delete'}`);
+      if (this.obj.spec.deletionPolicy === 'Orphan' || this.observeOnly)
+        return this.release(`deletionPolicy ${this.obj.spec.deletionPolicy ?? 'Delete'}`);
     }
     if (!deleting) {
       const problem = this.kind.validate?.(this.obj);
@@ -188,7 +197,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     if (deleting) return finalize(this, cloud.next, gate);
     if (gate.state === 'unsupported') throw new Terminal(gate.message, gate.reason);
     if (gate.state === 'release') throw new Error(`internal: gate 'release' for a live object (${gate.message})`);
-    if (gate.state === 'wait') return this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000);
+    if (gate.state === 'wait')
+      return this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000);
     if (!this.observeOnly) this.obj = (await this.ctx.finalizers.ensure(this.obj, FINALIZER)) as O;
     const external = this.kind.external(cloud.next, gate.scope, this.deps.secrets);
     const found = await this.identify(cloud.next, external, gate);
@@ -231,10 +241,19 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     try {
       cloud = this.kind.connect
         ? await this.kind.connect(target, this.deps.secrets, namespace)
-        : ((await this.deps.clouds.forObject(this.deps.secrets, namespace, target as unknown as ObjectTarget, this.deps.defaultCredentials)) as unknown as C);
+        : ((await this.deps.clouds.forObject(
+            this.deps.secrets,
+            namespace,
+            target as unknown as ObjectTarget,
+            this.deps.defaultCredentials,
+          )) as unknown as C);
     } catch (err) {
       if (!(err instanceof CredentialsError) || !deleting) throw err;
-      const outcome: Outcome = { state: 'progressing', reason: Reason.WaitingForCredentials, message: `${err.message}: waiting for it to delete the ${this.kind.noun}` };
+      const outcome: Outcome = {
+        state: 'progressing',
+        reason: Reason.WaitingForCredentials,
+        message: `${err.message}: waiting for it to delete the ${this.kind.noun}`,
+      };
       return { done: await this.progress({ outcome }, STALLED_RECHECK_MS) };
     }
     const ref = target.credentialsSecretRef?.name;
@@ -273,10 +292,20 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     }
     const name = this.kind.cloudName(this.obj);
     if (this.observeOnly) {
-      const outcome: Outcome = { state: 'stalled', reason: Reason.NotFoundInCloud, message: `${noun} ${name} not found in the cloud (ObserveOnly: not creating)` };
+      const outcome: Outcome = {
+        state: 'stalled',
+        reason: Reason.NotFoundInCloud,
+        message: `${noun} ${name} not found in the cloud (ObserveOnly: not creating)`,
+      };
       return { done: await this.progress({ outcome }, 60_000) };
     }
-    if (gate.state === 'hold') return { done: await this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000) };
+    if (gate.state === 'hold')
+      return {
+        done: await this.progress(
+          { outcome: { state: 'progressing', reason: gate.reason, message: gate.message } },
+          gate.requeueMs ?? 60_000,
+        ),
+      };
     if (vanished) this.ctx.events.warning(Reason.Recreating, `${noun} ${name} (${id}) no longer exists in the cloud: creating it again`);
     return { done: await this.create(external, gate.scope) };
   }
@@ -293,7 +322,11 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     if (this.statusField(this.kind.idField) === id) return undefined;
     this.ctx.events.normal(Reason.Adopted, `adopted ${this.kind.noun} ${this.kind.cloudName(this.obj)} (${id})`);
     const set = { [this.kind.idField]: id, ...(this.kind.onAdopt?.(this.obj, found) ?? {}) };
-    await this.report({ observed: found, outcome: { state: 'progressing', reason: Reason.Adopted, message: `adopted ${this.kind.noun} ${id}` }, set });
+    await this.report({
+      observed: found,
+      outcome: { state: 'progressing', reason: Reason.Adopted, message: `adopted ${this.kind.noun} ${id}` },
+      set,
+    });
     return undefined;
   }
 
@@ -306,7 +339,11 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       created = await external.create(this.obj);
     } catch (err) {
       if (err instanceof OutcomeUnknownError) {
-        const outcome: Outcome = { state: 'progressing', reason: Reason.CreateRequested, message: `create of ${noun} ${name} sent, its answer lost: looking it up by name next` };
+        const outcome: Outcome = {
+          state: 'progressing',
+          reason: Reason.CreateRequested,
+          message: `create of ${noun} ${name} sent, its answer lost: looking it up by name next`,
+        };
         return this.progress({ outcome }, this.poll);
       }
       if (!isCceApiError(err) || !err.conflict) throw err;
@@ -323,7 +360,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       lastUpdate: undefined,
       ...(created.set ?? {}),
     };
-    const message = created.message ?? `created ${noun} ${name} (${created.id ?? 'id n/a'})${created.jobID ? `, job ${created.jobID}` : ''}`;
+    const message =
+      created.message ?? `created ${noun} ${name} (${created.id ?? 'id n/a'})${created.jobID ? `, job ${created.jobID}` : ''}`;
     await this.report({ observed: created.observed, outcome: { state: 'progressing', reason: Reason.CreateRequested, message }, set });
     this.ctx.events.normal(Reason.CreateRequested, message, { requestId: created.requestId });
     return requeueAfter(this.poll, { jobInFlight: true });
@@ -352,10 +390,18 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const operable = activity.state === 'ready' || activity.state === 'degraded' || activity.operable === true;
     if (change && operable) return this.apply({ ...pass, obj: this.obj }, change.family, change.diffs);
     if (activity.state === 'failed') {
-      if (this.obj.status?.phase !== this.kind.facts(observed, this.obj).phase) this.ctx.events.warning(Reason.PhaseNotReady, activity.message);
-      return this.progress({ observed, outcome: { state: 'error', reason: Reason.PhaseNotReady, message: activity.message } }, this.poll * 6);
+      if (this.obj.status?.phase !== this.kind.facts(observed, this.obj).phase)
+        this.ctx.events.warning(Reason.PhaseNotReady, activity.message);
+      return this.progress(
+        { observed, outcome: { state: 'error', reason: Reason.PhaseNotReady, message: activity.message } },
+        this.poll * 6,
+      );
     }
-    if (activity.state === 'degraded') return this.progress({ observed, outcome: { state: 'progressing', reason: Reason.InProgress, message: activity.message } }, this.poll);
+    if (activity.state === 'degraded')
+      return this.progress(
+        { observed, outcome: { state: 'progressing', reason: Reason.InProgress, message: activity.message } },
+        this.poll,
+      );
     const waiting = this.kind.readiness?.({ ...pass, obj: this.obj });
     if (waiting) return this.step(observed, waiting);
     const before = await this.kind.beforeReady?.({ ...pass, obj: this.obj });
@@ -383,10 +429,17 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     if (phase === 'Failed') {
       const message = `job ${jobID} failed: ${job?.status?.reason ?? 'the cloud gave no reason'}`;
       this.ctx.events.warning(Reason.JobFailed, message);
-      return this.progress({ observed, outcome: { state: 'error', reason: Reason.JobFailed, message }, set: { jobID: undefined } }, this.poll * 6);
+      return this.progress(
+        { observed, outcome: { state: 'error', reason: Reason.JobFailed, message }, set: { jobID: undefined } },
+        this.poll * 6,
+      );
     }
     if (phase && phase !== 'Success') {
-      return this.progress({ observed, outcome: { state: 'progressing', reason: Reason.JobRunning, message: `job ${jobID} ${phase}` } }, this.poll, true);
+      return this.progress(
+        { observed, outcome: { state: 'progressing', reason: Reason.JobRunning, message: `job ${jobID} ${phase}` } },
+        this.poll,
+        true,
+      );
     }
     this.carry.jobID = undefined;
     return undefined;
@@ -410,7 +463,10 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       const message =
         `the cloud accepted the ${family} of ${describeFields(diffs)} ${verdict.attempts} time(s) but still differs; ` +
         `retrying in ${Math.ceil(verdict.retryInMs / 1000)} s${limits.length ? ` (${limits.join('; ')})` : ''}`;
-      return this.progress({ observed: pass.observed, outcome: { state: 'error', reason: Reason.NotConverged, message } }, verdict.retryInMs);
+      return this.progress(
+        { observed: pass.observed, outcome: { state: 'error', reason: Reason.NotConverged, message } },
+        verdict.retryInMs,
+      );
     }
     const applied = await pass.external.update(this.obj, pass.observed, family, diffs);
     this.ctx.events.normal(applied.reason, applied.message, { requestId: applied.requestId });
@@ -436,7 +492,11 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
 
   async step(observed: R | undefined, s: Step): Promise<ReconcileResult> {
     if (s.event) this.ctx.events.normal(s.outcome.reason, s.outcome.message);
-    return this.progress({ observed, outcome: s.outcome, set: s.set }, s.requeueMs ?? this.poll, s.jobInFlight ?? s.outcome.state === 'progressing');
+    return this.progress(
+      { observed, outcome: s.outcome, set: s.set },
+      s.requeueMs ?? this.poll,
+      s.jobInFlight ?? s.outcome.state === 'progressing',
+    );
   }
 
   /**
@@ -456,7 +516,14 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const set = { ...this.carry, ...(r.set ?? {}) };
     this.carry = {};
     const out = await this.ctx.status.write(this.obj, (current, fresh) =>
-      nextStatus(current as O['status'], { ...r, set }, (obs) => kind.facts(obs, fresh as O), fresh.metadata?.generation, unobserved, this.ctx.now()),
+      nextStatus(
+        current as O['status'],
+        { ...r, set },
+        (obs) => kind.facts(obs, fresh as O),
+        fresh.metadata?.generation,
+        unobserved,
+        this.ctx.now(),
+      ),
     );
     this.obj = out.obj as O;
   }

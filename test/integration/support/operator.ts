@@ -36,17 +36,29 @@ const running = new Set<OperatorProcess>();
 
 export function startOperator(o: OperatorOptions): OperatorProcess {
   const args = [
-    '--import', 'tsx', join(root, 'operator', 'main.ts'),
-    '--kubeconfig', o.kubeconfigPath ?? testEnv().kubeconfigPath,
-    '--cce-endpoint', o.simUrl,
-    '--lease-name', o.leaseName,
-    '--lease-namespace', o.leaseNamespace ?? 'default',
-    '--identity', o.identity ?? o.leaseName,
-    '--metrics-addr', '127.0.0.1:0',
-    '--resync-active', '300ms',
-    '--backoff-base', '200ms',
-    '--backoff-max', '2s',
-    '--log-level', 'debug',
+    '--import',
+    'tsx',
+    join(root, 'operator', 'main.ts'),
+    '--kubeconfig',
+    o.kubeconfigPath ?? testEnv().kubeconfigPath,
+    '--cce-endpoint',
+    o.simUrl,
+    '--lease-name',
+    o.leaseName,
+    '--lease-namespace',
+    o.leaseNamespace ?? 'default',
+    '--identity',
+    o.identity ?? o.leaseName,
+    '--metrics-addr',
+    '127.0.0.1:0',
+    '--resync-active',
+    '300ms',
+    '--backoff-base',
+    '200ms',
+    '--backoff-max',
+    '2s',
+    '--log-level',
+    'debug',
     ...(o.namespace ? ['--namespace', o.namespace] : []),
     ...(o.extraArgs ?? []),
   ];
@@ -84,7 +96,10 @@ export function startOperator(o: OperatorOptions): OperatorProcess {
       for (;;) {
         const hit = logs.find(match);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`operator log line not seen within ${timeoutMs} ms; last lines:\n${proc.output().split('\n').slice(-20).join('\n')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `operator log line not seen within ${timeoutMs} ms; last lines:\n${proc.output().split('\n').slice(-20).join('\n')}`,
+          );
         await new Promise<void>((r) => {
           waiters.push(r);
           setTimeout(r, 200);

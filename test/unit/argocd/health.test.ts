@@ -214,8 +214,14 @@ const kinds: Array<[string, Parameters<typeof rows>[1]]> = [
     {
       ready: ready(RegistrationReason.Registered, 'registered in PaddleFlow as demo'),
       busy: progressing(RegistrationReason.RecordUpdated, 'updated PaddleFlow record demo: cluster.kubeconfig'),
-      waiting: progressing(RegistrationReason.WaitingForKubeconfig, 'waiting for CceCluster demo to export its kubeconfig to Secret demo-kubeconfig'),
-      stall: stalled(RegistrationReason.RegistryAuthFailed, 'PaddleFlow login as root failed: HTTP 400 AuthFailed: Username or password not correct'),
+      waiting: progressing(
+        RegistrationReason.WaitingForKubeconfig,
+        'waiting for CceCluster demo to export its kubeconfig to Secret demo-kubeconfig',
+      ),
+      stall: stalled(
+        RegistrationReason.RegistryAuthFailed,
+        'PaddleFlow login as root failed: HTTP 400 AuthFailed: Username or password not correct',
+      ),
     },
   ],
 ];

@@ -56,7 +56,9 @@ export class World<O extends ManagedObject, R> {
   }
 
   condition(type: string): { status: string; reason: string; message: string } | undefined {
-    return (this.obj.status?.conditions as { type: string; status: string; reason: string; message: string }[] | undefined)?.find((c) => c.type === type);
+    return (this.obj.status?.conditions as { type: string; status: string; reason: string; message: string }[] | undefined)?.find(
+      (c) => c.type === type,
+    );
   }
 
   deleted(): boolean {
@@ -99,7 +101,8 @@ export class World<O extends ManagedObject, R> {
         write: async (_obj: CustomObject, update: unknown) => {
           const fn = update as (s: unknown, o: CustomObject) => unknown;
           const next = fn(this.obj.status, this.obj) as O['status'];
-          if (mergePatch((this.obj.status ?? {}) as never, next as never) === undefined) return { obj: structuredClone(this.obj), changed: false };
+          if (mergePatch((this.obj.status ?? {}) as never, next as never) === undefined)
+            return { obj: structuredClone(this.obj), changed: false };
           this.statusWrites++;
           this.obj = { ...this.obj, status: structuredClone(next) };
           return { obj: structuredClone(this.obj), changed: true };

@@ -15,7 +15,10 @@ import { meta, profiles, type Profile } from './profiles.js';
 
 type P = Profile<ManagedObject, unknown>;
 
-const withStatus = (o: ManagedObject, status: Record<string, unknown>): ManagedObject => ({ ...o, status: { ...(o.status ?? {}), ...status } });
+const withStatus = (o: ManagedObject, status: Record<string, unknown>): ManagedObject => ({
+  ...o,
+  status: { ...(o.status ?? {}), ...status },
+});
 const withSpec = (o: ManagedObject, spec: Record<string, unknown>): ManagedObject => ({ ...o, spec: { ...o.spec, ...spec } });
 const deleting = (o: ManagedObject): ManagedObject => ({
   ...o,
@@ -34,7 +37,8 @@ const requeueMs = (r: ReconcileResult | Error) => (r instanceof Error ? undefine
 for (const p of profiles) {
   const id = 'cloud-id-1';
   // An object whose resource exists: its id recorded and every unobserved field applied (as at create).
-  const recorded = (o: ManagedObject) => withStatus(managed(o), { [p.idField]: id, appliedHashes: createHashes(p.kind.fields, o, p.scope) });
+  const recorded = (o: ManagedObject) =>
+    withStatus(managed(o), { [p.idField]: id, appliedHashes: createHashes(p.kind.fields, o, p.scope) });
   const acceptUpdates = (w: World<ManagedObject, unknown>) => (w.fns.update = async () => ({ reason: 'Updating', message: 'updated' }));
 
   describe(`managed ladder, kind ${p.name}`, () => {
@@ -136,7 +140,10 @@ for (const p of profiles) {
       expect(w.count('create')).to.equal(0);
       await w.pass(p.kind);
       expect(w.count('create')).to.equal(1);
-      expect(w.events.filter((e) => e.type === 'Warning').map((e) => e.reason)).to.deep.equal([ManagedReason.JobFailed, ManagedReason.Recreating]);
+      expect(w.events.filter((e) => e.type === 'Warning').map((e) => e.reason)).to.deep.equal([
+        ManagedReason.JobFailed,
+        ManagedReason.Recreating,
+      ]);
     });
 
     it('job failure: Synced=False JobFailed with the cloud reason, job forgotten, Warning Event', async () => {
@@ -193,7 +200,7 @@ for (const p of profiles) {
       expect({ updates: w.count('update'), id: w.obj.status?.[p.idField] }).to.deep.equal({ updates: 0, id: undefined });
     });
 
-    it('deleting the newcomer of two claimants leaves the owner\'s cloud object alone', async () => {
+    it("deleting the newcomer of two claimants leaves the owner's cloud object alone", async () => {
       const w = world(p, deleting(p.object('newcomer')));
       w.obj = { ...w.obj, metadata: { ...w.obj.metadata, creationTimestamp: '2026-12-04T00:00:00Z' } };
       w.peers.push(withStatus(p.object('owner'), { [p.idField]: id }));
@@ -220,7 +227,9 @@ for (const p of profiles) {
 
     it('a prune of the objects and the Secret together: the cloud object is deleted, then the Secret is let go', async () => {
       const w = world(p, deleting(recorded(p.object())));
-      w.put(SECRET_TYPE, { metadata: { name: 'creds', namespace: 'ns', finalizers: [CREDENTIALS_FINALIZER], deletionTimestamp: '2026-12-05T07:59:00Z' } });
+      w.put(SECRET_TYPE, {
+        metadata: { name: 'creds', namespace: 'ns', finalizers: [CREDENTIALS_FINALIZER], deletionTimestamp: '2026-12-05T07:59:00Z' },
+      });
       let gone = false;
       w.fns.observe = async () => (gone ? undefined : p.resource(id));
       w.fns.delete = async () => {

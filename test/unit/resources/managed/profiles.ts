@@ -38,7 +38,12 @@ export interface Profile<O extends ManagedObject, R> {
 
 const deps = {
   clouds: undefined as never,
-  secrets: { read: async () => undefined, addFinalizer: async () => 'added' as const, removeFinalizer: async () => undefined, write: async () => undefined },
+  secrets: {
+    read: async () => undefined,
+    addFinalizer: async () => 'added' as const,
+    removeFinalizer: async () => undefined,
+    write: async () => undefined,
+  },
 };
 
 export const meta = (name: string, created = '2026-12-01T00:00:00Z') => ({
@@ -69,7 +74,12 @@ export const clusterProfile: Profile<CceCluster, Cluster> = {
   name: 'CceCluster',
   kind: clusterKind(deps as never) as unknown as ManagedKind<CceCluster, Cluster, unknown>,
   idField: 'clusterID',
-  object: (name = 'c1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceCluster', metadata: meta(name), spec: structuredClone(clusterSpec) }),
+  object: (name = 'c1') => ({
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceCluster',
+    metadata: meta(name),
+    spec: structuredClone(clusterSpec),
+  }),
   resource: (id, obj) => ({
     kind: 'Cluster',
     apiVersion: 'v3',
@@ -84,7 +94,10 @@ export const clusterProfile: Profile<CceCluster, Cluster> = {
   change: (obj) => ({ ...obj, metadata: { ...obj.metadata, generation: 2 }, spec: { ...obj.spec, description: 'new description' } }),
   setup: () => undefined,
   blockDeletion(w) {
-    const pool: KubeObject & { spec: unknown } = { metadata: { name: 'pool-a', namespace: 'ns' }, spec: { clusterRef: { name: w.obj.metadata?.name } } };
+    const pool: KubeObject & { spec: unknown } = {
+      metadata: { name: 'pool-a', namespace: 'ns' },
+      spec: { clusterRef: { name: w.obj.metadata?.name } },
+    };
     w.put({ group: 'cce.operator.dev', version: 'v1alpha1', plural: 'ccenodepools' }, pool);
   },
 };
@@ -103,8 +116,22 @@ export function referencedCluster(ready: boolean): CceCluster {
       observedGeneration: 3,
       conditions: [
         ready
-          ? { type: 'Ready', status: 'True', reason: 'Available', message: '', observedGeneration: 3, lastTransitionTime: '2026-12-05T00:00:00Z' }
-          : { type: 'Ready', status: 'False', reason: 'InvalidSpec', message: 'no upgrade path', observedGeneration: 3, lastTransitionTime: '2026-12-05T00:00:00Z' },
+          ? {
+              type: 'Ready',
+              status: 'True',
+              reason: 'Available',
+              message: '',
+              observedGeneration: 3,
+              lastTransitionTime: '2026-12-05T00:00:00Z',
+            }
+          : {
+              type: 'Ready',
+              status: 'False',
+              reason: 'InvalidSpec',
+              message: 'no upgrade path',
+              observedGeneration: 3,
+              lastTransitionTime: '2026-12-05T00:00:00Z',
+            },
       ],
     },
   };
@@ -122,7 +149,12 @@ export const addonProfile: Profile<CceAddon, AddonInstance> = {
   name: 'CceAddon',
   kind: addonKind as unknown as ManagedKind<CceAddon, AddonInstance, unknown>,
   idField: 'addonID',
-  object: (name = 'a1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceAddon', metadata: meta(name), spec: structuredClone(addonSpec) }),
+  object: (name = 'a1') => ({
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceAddon',
+    metadata: meta(name),
+    spec: structuredClone(addonSpec),
+  }),
   resource: (id) => ({
     kind: 'Addon',
     apiVersion: 'v3',
@@ -158,7 +190,12 @@ export const nodePoolProfile: Profile<CceNodePool, ObservedPool> = {
   name: 'CceNodePool',
   kind: nodePoolKind as unknown as ManagedKind<CceNodePool, ObservedPool, unknown>,
   idField: 'nodePoolID',
-  object: (name = 'p1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceNodePool', metadata: meta(name), spec: structuredClone(poolSpec) }),
+  object: (name = 'p1') => ({
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceNodePool',
+    metadata: meta(name),
+    spec: structuredClone(poolSpec),
+  }),
   resource: (id) => ({
     kind: 'NodePool',
     apiVersion: 'v3',
@@ -211,14 +248,25 @@ function exportingCluster(ready: boolean): CceCluster {
 const registrationScope: RegistrationScope = {
   target: 'paddleflow',
   name: 'c1',
-  cluster: { endpoint: 'https://192.168.7.11:5443', version: 'v1.28.15-r0', hibernated: false, kubeconfig: KUBECONFIG, issuedAt: '2026-12-05T00:00:00Z' },
+  cluster: {
+    endpoint: 'https://192.168.7.11:5443',
+    version: 'v1.28.15-r0',
+    hibernated: false,
+    kubeconfig: KUBECONFIG,
+    issuedAt: '2026-12-05T00:00:00Z',
+  },
 };
 
 const registrationSpec: CceClusterRegistration['spec'] = {
   clusterRef: { name: 'c1' },
   deletionPolicy: 'Delete',
   managementPolicy: 'Full',
-  paddleflow: { server: 'http://paddleflow.example:8999', credentialsSecretRef: { name: 'creds' }, clusterName: 'c1', namespaceList: ['default'] },
+  paddleflow: {
+    server: 'http://paddleflow.example:8999',
+    credentialsSecretRef: { name: 'creds' },
+    clusterName: 'c1',
+    namespaceList: ['default'],
+  },
 };
 
 export const registrationProfile: Profile<CceClusterRegistration, Registered> = {
@@ -228,7 +276,12 @@ export const registrationProfile: Profile<CceClusterRegistration, Registered> = 
   }) as unknown as ManagedKind<CceClusterRegistration, Registered, unknown>,
   idField: 'registrationID',
   scope: registrationScope,
-  object: (name = 'r1') => ({ apiVersion: 'cce.operator.dev/v1alpha1', kind: 'CceClusterRegistration', metadata: meta(name), spec: structuredClone(registrationSpec) }),
+  object: (name = 'r1') => ({
+    apiVersion: 'cce.operator.dev/v1alpha1',
+    kind: 'CceClusterRegistration',
+    metadata: meta(name),
+    spec: structuredClone(registrationSpec),
+  }),
   resource: (id) => ({
     target: 'paddleflow',
     id,
@@ -248,10 +301,16 @@ export const registrationProfile: Profile<CceClusterRegistration, Registered> = 
   change: (obj) => ({
     ...obj,
     metadata: { ...obj.metadata, generation: 2 },
-    spec: { ...obj.spec, paddleflow: { ...(obj.spec.paddleflow as NonNullable<CceClusterRegistration['spec']['paddleflow']>), description: 'new description' } },
+    spec: {
+      ...obj.spec,
+      paddleflow: { ...(obj.spec.paddleflow as NonNullable<CceClusterRegistration['spec']['paddleflow']>), description: 'new description' },
+    },
   }),
   setup: (w) => w.put(CLUSTER_RESOURCE, exportingCluster(true)),
   holdCluster: (w) => w.put(CLUSTER_RESOURCE, exportingCluster(false)),
 };
 
-export const profiles = [clusterProfile, nodePoolProfile, addonProfile, registrationProfile] as unknown as Profile<ManagedObject, unknown>[];
+export const profiles = [clusterProfile, nodePoolProfile, addonProfile, registrationProfile] as unknown as Profile<
+  ManagedObject,
+  unknown
+>[];
