@@ -128,8 +128,9 @@ describe('runtime on a real kube-apiserver', function () {
     let events: CoreV1Event[] = [];
     await waitFor(
       async () => {
+        // Events are aggregated per object, type and reason: the second Synced updates the first (count 2).
         events = (await core.listNamespacedEvent({ namespace: ns })).items.filter((e) => e.involvedObject.name === 'w1');
-        return events.length >= 2;
+        return events.some((x) => x.message === 'generation 2 observed' && (x.count ?? 1) >= 2);
       },
       10_000,
       'events',
