@@ -29,7 +29,7 @@ import {
 } from '../field-diff.js';
 import { rowKey, unobservedFields } from '../field-rules.js';
 import { targetProblem } from '../spec-bounds.js';
-import type { Outcome } from '../status-report.js';
+import { rfc3339, type Outcome } from '../status-report.js';
 import { convergence, defaultConvergence, type ConvergencePolicy } from './convergence.js';
 import { protectSecret, SECRET_TYPE, type SecretFinalizers } from './credentials-guard.js';
 import { finalize } from './delete-flow.js';
@@ -462,7 +462,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       const limits = [...new Set(diffs.map((d) => this.limitation(d)).filter(Boolean))];
       const message =
         `the cloud accepted the ${family} of ${describeFields(diffs)} ${verdict.attempts} time(s) but still differs; ` +
-        `retrying in ${Math.ceil(verdict.retryInMs / 1000)} s${limits.length ? ` (${limits.join('; ')})` : ''}`;
+        // An absolute time, so the message (and so status) does not change on every wake while it waits.
+        `retrying at ${rfc3339(new Date(this.ctx.now().getTime() + verdict.retryInMs))}${limits.length ? ` (${limits.join('; ')})` : ''}`;
       return this.progress(
         { observed: pass.observed, outcome: { state: 'error', reason: Reason.NotConverged, message } },
         verdict.retryInMs,
