@@ -5,11 +5,10 @@
  * The trust boundary (endpoint-trust.ts): an object that names an endpoint the operator does not trust gets no
  * operator-wide credentials — it must name a credentials Secret, else `forObject` refuses before any request.
  */
-import { createHash } from 'node:crypto';
 import { CceClient, type CceClientOptions, type CceCredentials, type OnCall } from '../cloud/index.js';
 import type { CceFlavor } from '../cloud/models/common.js';
 import { Terminal } from '../runtime/result.js';
-import { resolveCredentials, type SecretReader } from './credentials.js';
+import { credentialsFingerprint, resolveCredentials, type SecretReader } from './credentials.js';
 import { trustsEndpoint } from './endpoint-trust.js';
 import { ManagedReason } from './managed/reasons.js';
 
@@ -49,10 +48,7 @@ export class CloudClients {
 
   get(t: CloudTarget): CceClient {
     const endpoint = t.endpoint || this.opts.endpoint;
-    const fingerprint = createHash('sha256')
-      .update(JSON.stringify(credentialMaterial(t.credentials)))
-      .digest('hex')
-      .slice(0, 16);
+    const fingerprint = credentialsFingerprint(credentialMaterial(t.credentials));
     const key = [endpoint ?? '', t.region ?? '', t.projectId, t.flavor, fingerprint].join('|');
     let client = this.clients.get(key);
     if (!client) {

@@ -3,6 +3,7 @@
  * operator-wide default read from the environment variable names the Huawei Cloud SDKs and Terraform use.
  * Secret values stay in memory; errors name the Secret and the missing key, never a value.
  */
+import { createHash } from 'node:crypto';
 import type { CceCredentials } from '../cloud/index.js';
 
 export interface SecretReader {
@@ -72,4 +73,9 @@ export async function resolveCredentials(
   const data = await secrets.read(namespace, ref.name);
   if (!data) throw new CredentialsError(`Secret ${namespace}/${ref.name} (spec.credentialsSecretRef) not found`, true);
   return credentialsFromData(data, `Secret ${namespace}/${ref.name}`);
+}
+
+/** A short, stable fingerprint of credential material, for cache keys: never the credentials themselves. */
+export function credentialsFingerprint(material: unknown): string {
+  return createHash('sha256').update(JSON.stringify(material)).digest('hex').slice(0, 16);
 }

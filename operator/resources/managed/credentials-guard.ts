@@ -7,6 +7,7 @@
  */
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import type { CustomObject, KubeObject, ResourceType } from '../../runtime/kube-object.js';
+import { hasFinalizer } from '../../runtime/finalizers.js';
 import { isDeleting } from '../../runtime/kube-object.js';
 import { stable } from '../../runtime/result.js';
 import { CREDENTIALS_FINALIZER, FINALIZER } from './reasons.js';
@@ -41,8 +42,6 @@ export function credentialUser<O extends KubeObject>(kind: {
   };
 }
 
-const hasFinalizer = (o: KubeObject | undefined, f: string) => o?.metadata?.finalizers?.includes(f) ?? false;
-
 /** Adds the finalizer unless the (metadata-only) Secret cache shows it there already: no request per pass. */
 export async function protectSecret(
   ctx: ReconcileContext<CustomObject>,
@@ -51,7 +50,7 @@ export async function protectSecret(
   name: string,
 ): Promise<void> {
   const cached = ctx.lookup(SECRET_TYPE, { namespace, name });
-  if (hasFinalizer(cached, CREDENTIALS_FINALIZER) || (cached && isDeleting(cached))) return;
+  if (cached && (hasFinalizer(cached, CREDENTIALS_FINALIZER) || isDeleting(cached))) return;
   const result = await secrets.addFinalizer(namespace, name, CREDENTIALS_FINALIZER);
   if (result === 'added') ctx.log.info('protecting credentials Secret while objects use it', { secret: `${namespace}/${name}` });
 }

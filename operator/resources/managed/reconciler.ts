@@ -12,6 +12,7 @@
  * nothing changed). Errors are data: one condition, one Event, one queue decision (errors.ts).
  */
 import { isCceApiError, OutcomeUnknownError, type CceClient } from '../../cloud/index.js';
+import { isConditionTrue, type Condition } from '../../runtime/conditions.js';
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import { isDeleting, type CustomObject } from '../../runtime/kube-object.js';
 import { recheckAfter, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
@@ -110,8 +111,7 @@ function credentialsWatch<O extends ManagedObject>(): WatchSpec<O> {
 }
 
 function isReady(o: ManagedObject): boolean {
-  const ready = (o.status?.conditions as { type: string; status: string }[] | undefined)?.find((c) => c.type === 'Ready');
-  return ready?.status === 'True';
+  return isConditionTrue(o.status?.conditions as Condition[] | undefined, 'Ready');
 }
 
 export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends CredentialsTarget = ObjectTarget> {

@@ -4,9 +4,8 @@
  * client is the operator's own Kubernetes access. Credentials problems are CredentialsError, as for CCE: a missing
  * Secret is a wait while deleting and Stalled otherwise (the Secret watch resumes the object).
  */
-import { createHash } from 'node:crypto';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { CredentialsError, type SecretReader } from '../credentials.js';
+import { CredentialsError, credentialsFingerprint, type SecretReader } from '../credentials.js';
 import { KubeArgoSecrets, type ArgoSecrets } from './argocd-client.js';
 import type { RegistryClient } from './external.js';
 import type { RegistrationTarget } from './gate.js';
@@ -47,7 +46,7 @@ export class RegistryClients {
     const data = await secrets.read(namespace, ref);
     if (!data) throw new CredentialsError(`${source} not found`, true);
     const creds = paddleflowCredentials(data, source);
-    const key = `${target.server}|${createHash('sha256').update(JSON.stringify(creds)).digest('hex').slice(0, 16)}`;
+    const key = `${target.server}|${credentialsFingerprint(creds)}`;
     let client = this.paddleflow.get(key);
     if (!client) {
       client = new PaddleFlowClient(target.server, creds, this.opts.paddleflow);
