@@ -18,6 +18,12 @@ export const ClientErrorCodes = {
 
 /** CCE codes that mean "try again later" although their status is not 5xx. */
 const RETRYABLE_CODES = new Set(['CCE.01409002', 'CCE.01429002', 'CCE.02429001']);
+/**
+ * The API gateway's "The API does not exist or has not been published in the environment" (HTTP 404): the cloud has
+ * no such API (e.g. the upgrade API on Huawei Cloud Stack 8.1.1, seed 003), not a missing resource [004 §7.2: codes
+ * starting with APIGW come from the API gateway].
+ */
+export const API_NOT_FOUND_CODE = 'APIGW.0101';
 /** Codes that mean "already exists" (the caller adopts by name). */
 const CONFLICT_CODES = new Set(['CCE.01409001', 'CCE.02409001', 'CCE.03409001']);
 
@@ -65,13 +71,20 @@ export class CceApiError extends Error {
 
   /** Will fail again until the spec or the credentials change (validation, auth, forbidden, unsupported). */
   get terminal(): boolean {
+    if (this.apiMissing) return true;
     if (this.outcomeUnknown || this.retryable || this.notFound || this.conflict) return false;
     if (this.httpStatus === 0) return this.code === ClientErrorCodes.unsupported || this.code === ClientErrorCodes.invalidArgument;
     return this.httpStatus >= 400 && this.httpStatus < 500;
   }
 
+  /** The resource does not exist (404), as opposed to the API itself (`apiMissing`). */
   get notFound(): boolean {
-    return this.httpStatus === 404;
+    return this.httpStatus === 404 && !this.apiMissing;
+  }
+
+  /** The cloud does not offer this API at all (the gateway's 404 `APIGW.0101`): repeating the call cannot help. */
+  get apiMissing(): boolean {
+    return this.httpStatus === 404 && this.code === API_NOT_FOUND_CODE;
   }
 
   /** "Already exists" (409 or one of the documented duplicate codes). */
@@ -102,6 +115,7 @@ export class CceApiError extends Error {
       requestId: this.requestId,
       retryable: this.retryable,
       terminal: this.terminal,
+      apiMissing: this.apiMissing,
       outcomeUnknown: this.outcomeUnknown,
     };
   }

@@ -6,7 +6,15 @@ export { addonInstallRequest, addonUpgradeRequest, type AddonTarget } from './ad
 export { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter, retryDelay, type BackoffPolicy } from './backoff.js';
 export { addonBase, defaultEndpoint, resolveEndpoint, type AddonHostMode } from './endpoints.js';
 export { parseErrorBody, type ParsedErrorBody } from './error-body.js';
-export { CceApiError, ClientErrorCodes, OutcomeUnknownError, isCceApiError, unlessNotFound, type CceApiErrorInit } from './errors.js';
+export {
+  API_NOT_FOUND_CODE,
+  CceApiError,
+  ClientErrorCodes,
+  OutcomeUnknownError,
+  isCceApiError,
+  unlessNotFound,
+  type CceApiErrorInit,
+} from './errors.js';
 export { extractJobId, extractTaskId } from './job-id.js';
 export { flattenJobs, type WaitForJobOptions } from './jobs.js';
 export type { CallEvent, CallOutcome, CloudLogger, OnCall } from './observe.js';

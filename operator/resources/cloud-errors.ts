@@ -38,6 +38,18 @@ export function describeError(err: unknown): ErrorReport {
       const error = new RequeueAfter(err.retryAfterMs ?? 30_000, eventMessage, { cause: err });
       return { reason: ManagedReason.Throttled, ...base, terminal: false, error };
     }
+    if (err.apiMissing) {
+      const why = `this cloud does not offer the API of ${err.operation} (HTTP ${err.httpStatus} ${err.code}): not retried until the spec changes`;
+      const error = new Terminal(why, ManagedReason.UnsupportedByCloud, { cause: err });
+      return {
+        reason: ManagedReason.UnsupportedByCloud,
+        message: `${why}${err.requestId ? ` (request ${err.requestId})` : ''}`,
+        eventMessage: why,
+        requestId: err.requestId,
+        terminal: true,
+        error,
+      };
+    }
     const reason = ManagedReason.CloudError;
     if (err.terminal) return { reason, ...base, terminal: true, error: new Terminal(eventMessage, reason, { cause: err }) };
     return { reason, ...base, terminal: false, error: new Transient(eventMessage, reason, { cause: err }) };

@@ -36,6 +36,11 @@ export const ManagedReason = {
   /** The spec is one the cloud must never see (a malformed project id, values nested too deep, ...): Stalled. */
   InvalidSpec: 'InvalidSpec',
   CloudError: 'CloudError',
+  /**
+   * The cloud answered that an API does not exist (the API gateway's 404 APIGW.0101, e.g. the upgrade API on Huawei
+   * Cloud Stack 8.1.1): Stalled naming the call, not retried until the spec changes (or a refresh is asked for).
+   */
+  UnsupportedByCloud: 'UnsupportedByCloud',
   Throttled: 'Throttled',
   ReconcileError: 'ReconcileError',
   Waiting: 'Waiting',

@@ -39,6 +39,7 @@ import type { CredentialsTarget, External, Gate, ManagedKind, ManagedObject, Pas
 import { otherOwner } from './ownership.js';
 import { FINALIZER, ManagedReason as Reason, PAUSED_ANNOTATION } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
+import { heldAsUnsupported } from './unsupported-hold.js';
 
 export interface ManagedDeps {
   clouds: CloudClients;
@@ -181,6 +182,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       if (this.obj.spec.deletionPolicy === 'Orphan' || this.observeOnly)
         return this.release(`deletionPolicy ${this.obj.spec.deletionPolicy ?? 'Delete'}`);
     }
+    // Stalled on an API this cloud lacks: no call until the spec changes (unsupported-hold.ts).
+    if (!deleting && heldAsUnsupported(this.obj, this.ctx.refreshRequested)) return stable();
     if (!deleting) {
       const problem = this.kind.validate?.(this.obj);
       if (problem) throw new Terminal(problem, Reason.InvalidSpec);

@@ -18,6 +18,10 @@ describe('cloud/errors', () => {
       err: mk(404, 'CCE.01404001'),
       want: { retryable: false, terminal: false, notFound: true, conflict: false },
     },
+    "the API gateway's 404 APIGW.0101 (no such API) is terminal, not a missing resource": {
+      err: mk(404, 'APIGW.0101'),
+      want: { retryable: false, terminal: true, notFound: false, conflict: false },
+    },
     '409 duplicate is a conflict': {
       err: mk(409, 'CCE.01409001'),
       want: { retryable: false, terminal: false, notFound: false, conflict: true },

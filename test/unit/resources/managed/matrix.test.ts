@@ -174,6 +174,25 @@ for (const p of profiles) {
       expect((w.obj.status?.lastUpdate as { attempts: number }).attempts).to.equal(2);
     });
 
+    it('an API this cloud lacks (APIGW.0101): Stalled UnsupportedByCloud naming the call, no call until the spec changes', async () => {
+      const w = world(p, p.change(recorded(p.object())));
+      w.obj = { ...w.obj, metadata: { ...w.obj.metadata, generation: 3 } };
+      w.fns.observe = async () => p.resource(id);
+      w.fns.update = async () => {
+        throw new CceApiError({ httpStatus: 404, code: 'APIGW.0101', message: 'The API does not exist', operation: 'UpgradeCluster' });
+      };
+      const first = await w.tryPass(p.kind);
+      expect(first).to.be.instanceOf(Terminal);
+      expect(w.condition('Stalled')).to.include({ status: 'True', reason: ManagedReason.UnsupportedByCloud });
+      expect(w.condition('Stalled')?.message).to.contain('UpgradeCluster');
+      const calls = w.calls.length;
+      const held = await w.pass(p.kind);
+      expect({ calls: w.calls.length, connects: w.connects, stable: held.stable }).to.deep.equal({ calls, connects: 1, stable: true });
+      w.obj = { ...w.obj, metadata: { ...w.obj.metadata, generation: 4 } };
+      await w.tryPass(p.kind);
+      expect(w.count('update')).to.equal(2);
+    });
+
     it('name taken by something adoption cannot see: Stalled NameTaken naming it, re-checked slowly, one create', async () => {
       const w = world(p, p.object());
       w.fns.find = async () => undefined;
