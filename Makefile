@@ -47,8 +47,9 @@ node_modules/.package-lock.json: package-lock.json package.json
 	@touch $@
 
 .PHONY: testenv
-testenv: ## Build kube-apiserver, etcd and kubectl from Go modules into ~/.cache (only when missing).
+testenv: ## Build kube-apiserver, etcd, kubectl and helm from Go modules into ~/.cache (only when missing).
 	@bash hack/testenv/build.sh >/dev/null
+	@bash hack/testenv/helm.sh >/dev/null
 
 .PHONY: crds
 crds: deps ## Generate crds/*.yaml and config/crd from the TypeScript schemas.
@@ -94,8 +95,8 @@ test-install: deps testenv ## Only test/integration/e2e: config/default installe
 	$(MOCHA) --config test/integration/.mocharc.cjs 'test/integration/e2e/**/*.test.ts'
 
 .PHONY: bench
-bench: deps ## Benchmarks (print figures; not part of `make test`).
-	npx tsx test/bench/run.ts
+bench: deps testenv ## Fleet benchmark: BENCH_N clusters (default 100; e.g. BENCH_N=100,500) × 2 pools × 2 add-ons; prints a table, writes bench-results/*.json. Not part of `make test`.
+	BENCH_N=$(or $(BENCH_N),100) npx tsx test/bench/run.ts
 
 ##@ Simulator
 

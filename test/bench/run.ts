@@ -1,121 +1,266 @@
 /**
- * Fleet benchmark (prints figures; no assertions): N CceClusters against the simulator (jobs take 0 s), one
- * operator process. Measures time until all are Ready, cloud calls per cluster, and the operator's peak RSS.
+ * Fleet benchmark (prints figures; asserts nothing — `make test` never fails on a number). For each N in BENCH_N
+ * (e.g. `100` or `100,500`): a fresh kube-apiserver + etcd, the CCE simulator with 0 s jobs, the operator compiled
+ * and run as its own process, and N clusters × P node pools × A add-ons created in one go. Measures time to the
+ * first and to all Ready, operator CPU per object, cloud calls by operation against the minimum (2 per object:
+ * create + one observe that finds it done), API server writes by resource against the minimum (3 per object:
+ * finalizer, identity, Ready), one steady-state resync window, memory, and drift correction. Prints a table and
+ * writes JSON (core count, Node version) so runs compare side by side.
  *
- *   npx tsx test/bench/run.ts [--clusters 100] [--workers 4] [--qps 10]   (--qps is the operator's --cce-qps)
+ *   make bench BENCH_N=500        npx tsx test/bench/run.ts --help
  */
-import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { allCrds } from '../../operator/resources/crds.js';
 import { SimAdmin } from '../../sim/admin-client.js';
 import { startSimulator } from '../../sim/server.js';
 import { startTestEnv } from '../../hack/testenv/launcher.js';
+import { apiserverWrites } from './apiserver-writes.js';
+import { driftCorrection } from './drift.js';
+import { fleetOptions, USAGE, type FleetOptions } from './fleet-options.js';
+import {
+  BENCH_AK,
+  BENCH_NAMESPACE,
+  BENCH_PROJECT,
+  BENCH_SK,
+  clusterSet,
+  credentialsSecret,
+  PLURALS,
+  type Manifest,
+} from './fleet-manifests.js';
+import { formatReport, type FleetResult } from './fleet-report.js';
+import { KubeHttp } from './kube-http.js';
+import { buildOperator, startOperator, type OperatorProcess } from './operator-process.js';
+import { delta, total, type Sample } from './prom-text.js';
+import { readiness } from './readiness.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values } = parseArgs({
-  options: {
-    clusters: { type: 'string', default: '100' },
-    workers: { type: 'string', default: '4' },
-    qps: { type: 'string', default: '10' },
-  },
-});
-const N = Number(values.clusters);
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const sizes = (process.env['BENCH_N'] ?? '100').split(',').filter(Boolean);
+const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
-const env = await startTestEnv({ log: () => undefined });
-const kubectl = (args: string[], input?: string) =>
-  execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8' });
-kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: allCrds() }));
-kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);
+log(`node ${process.version}, ${fleetOptions([], {}).cores} cores; building the operator (tsc -> dist/)`);
+const entry = buildOperator(root);
+const results: FleetResult[] = [];
+for (const n of sizes) {
+  const opts = fleetOptions(process.argv.slice(2), { ...process.env, BENCH_N: n });
+  results.push(await runOnce(opts));
+  const file = join(root, opts.out);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(results.at(-1), null, 2) + '\n');
+  log(`wrote ${opts.out}`);
+}
+console.log(formatReport(results));
+process.exit(results.every((r) => r.ready.all === r.objects) ? 0 : 1);
 
-const sim = await startSimulator({ accessKey: 'BENCHAK', secretKey: 'BENCHSK', projectId: 'bench', jobSeconds: 0 });
-const admin = new SimAdmin(sim.url);
-await admin.setQuotas({ cluster: N + 10 });
+async function runOnce(o: FleetOptions): Promise<FleetResult> {
+  const manifests: Manifest[] = [];
+  for (let i = 0; i < o.clusters; i++) manifests.push(...clusterSet(i, o.pools, o.addons));
+  const objects = manifests.length;
+  log(
+    `N=${o.clusters}: ${o.clusters} clusters × ${o.pools} pools × ${o.addons} add-ons = ${objects} objects; starting kube-apiserver + etcd`,
+  );
 
-const op = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    join(root, 'operator', 'main.ts'),
+  const env = await startTestEnv({ log: () => undefined });
+  const kube = new KubeHttp(env.server, env.adminToken, env.caData);
+  const kubectl = (args: string[], input?: string) =>
+    execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8' });
+  kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: allCrds() }));
+  kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);
+  const sim = await startSimulator({ accessKey: BENCH_AK, secretKey: BENCH_SK, projectId: BENCH_PROJECT, jobSeconds: 0 });
+  const admin = new SimAdmin(sim.url);
+  await admin.setQuotas({ cluster: o.clusters + 10 });
+
+  const logPath = join(tmpdir(), `cce-bench-operator-${o.clusters}.log`);
+  const logFd = openSync(logPath, 'w');
+  const args = [
     '--kubeconfig',
     env.kubeconfigPath,
     '--cce-endpoint',
     sim.url,
     '--leader-elect=false',
-    '--metrics-addr',
-    '0',
-    '--workers',
-    String(values.workers),
-    '--resync-active',
-    '1s',
     '--log-level',
     'warn',
     '--cce-qps',
-    String(values.qps),
-  ],
-  { cwd: root, env: { ...process.env, HW_ACCESS_KEY: 'BENCHAK', HW_SECRET_KEY: 'BENCHSK' }, stdio: 'ignore' },
-);
-let peakRssKb = 0;
-const sampler = setInterval(() => {
+    String(o.qps),
+    '--cce-burst',
+    String(o.qps),
+    '--resync-stable',
+    `${o.resyncStableS}s`,
+    ...(o.workers ? ['--workers', String(o.workers)] : []),
+  ];
+  const op = await startOperator(entry, args, { PATH: process.env['PATH'] ?? '' }, logFd);
+  await sleep(2000);
+  const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
+  log(`operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB; log: ${logPath}); creating ${objects} objects`);
+
   try {
-    const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${op.pid}/status`, 'utf8'));
-    if (m) peakRssKb = Math.max(peakRssKb, Number(m[1]));
-  } catch {
-    /* exited */
-  }
-}, 100);
+    const writes0 = await apiserverWrites(kube);
+    const cpu0 = op.cpuSeconds();
+    const start = Date.now();
+    const created = new Map<string, number>();
+    const create = async (m: Manifest) => {
+      const plural = PLURALS[m.kind]!;
+      const path =
+        m.apiVersion === 'v1'
+          ? `/api/v1/namespaces/${BENCH_NAMESPACE}/${plural}`
+          : `/apis/${m.apiVersion}/namespaces/${BENCH_NAMESPACE}/${plural}`;
+      const res = await kube.call('POST', path, m);
+      if (res.status !== 201) throw new Error(`create ${m.kind} ${m.metadata.name}: ${res.status} ${res.text.slice(0, 300)}`);
+      created.set(plural, (created.get(plural) ?? 0) + 1);
+    };
+    await create(credentialsSecret());
+    await KubeHttp.pool(manifests, 16, create);
+    const appliedMs = Date.now() - start;
+    log(`created ${objects} objects in ${(appliedMs / 1000).toFixed(1)} s; waiting for Ready`);
 
-const kc = new KubeConfig();
-kc.loadFromFile(env.kubeconfigPath);
-const api = kc.makeApiClient(CustomObjectsApi);
-const gv = { group: 'cce.operator.dev', version: 'v1alpha1', plural: 'cceclusters', namespace: 'default' };
-const start = Date.now();
-for (let i = 0; i < N; i++) {
-  await api.createNamespacedCustomObject({
-    ...gv,
-    body: {
-      apiVersion: 'cce.operator.dev/v1alpha1',
-      kind: 'CceCluster',
-      metadata: { name: `bench-${String(i).padStart(4, '0')}` },
-      spec: {
-        region: 'cn-north-4',
-        projectID: 'bench',
-        type: 'VirtualMachine',
-        flavor: 'cce.s1.small',
-        version: 'v1.28',
-        hostNetwork: { vpc: 'vpc-1', subnet: 'subnet-1' },
-        containerNetwork: { mode: 'overlay_l2' },
+    const ready = await readiness(kube, objects, start, o.timeoutS * 1000, async (line) => {
+      const calls = total(toMap((await admin.counts()).byOperation));
+      log(`${line}, ${calls} cloud calls, operator CPU ${(op.cpuSeconds() - cpu0).toFixed(1)} s, RSS ${mib(op.rssBytes())} MiB`);
+    });
+    const cpuConverge = op.cpuSeconds() - cpu0;
+    const calls = (await admin.counts()).byOperation;
+    const writes = subtract(delta(await apiserverWrites(kube), writes0), created);
+    const sim1 = await admin.objects();
+    const expected = { clusters: o.clusters, nodePools: o.clusters * o.pools, addons: o.clusters * o.addons };
+    // The simulator installs coredns and everest on every new standard cluster (as CCE does).
+    const duplicates = {
+      clusters: sim1.clusters.length - expected.clusters,
+      nodePools: sim1.nodePools.length - expected.nodePools,
+      addons: sim1.addons.length - expected.addons - 2 * o.clusters,
+    };
+    await sleep(3000);
+    const converged = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
+    log(`all ${ready.all}/${objects} Ready after ${(ready.allMs / 1000).toFixed(1)} s; steady-state window of ${o.resyncStableS * 1.1} s`);
+
+    const s0 = {
+      calls: (await admin.counts()).byOperation,
+      writes: await apiserverWrites(kube),
+      rec: reconciles(await op.metrics()),
+      cpu: op.cpuSeconds(),
+    };
+    await sleep(o.resyncStableS * 1100);
+    const s1 = {
+      calls: (await admin.counts()).byOperation,
+      writes: await apiserverWrites(kube),
+      rec: reconciles(await op.metrics()),
+      cpu: op.cpuSeconds(),
+    };
+    const steady = {
+      windowS: o.resyncStableS * 1.1,
+      reconciles: s1.rec - s0.rec,
+      calls: Object.fromEntries(delta(toMap(s1.calls), toMap(s0.calls))),
+      writes: Object.fromEntries(delta(s1.writes, s0.writes)),
+      cpuSeconds: s1.cpu - s0.cpu,
+    };
+    log(
+      `steady state: ${steady.reconciles} reconciles, ${total(toMap(steady.calls))} cloud calls, ${total(toMap(steady.writes))} writes; drift on ${Math.ceil(o.clusters * o.driftFraction)} clusters`,
+    );
+
+    const drift = await driftCorrection(sim.url, admin, o, (line) => log(line));
+    const final = { rss: op.rssBytes(), heap: heapOf(await op.metrics()), peakRss: op.peakRssBytes() };
+    const callTotal = total(toMap(calls));
+    const writeTotal = total(writes);
+    const crWrites = total(new Map([...writes].filter(([k]) => k.startsWith('cce'))));
+    return {
+      when: new Date().toISOString(),
+      node: process.version,
+      cores: o.cores,
+      options: {
+        clusters: o.clusters,
+        pools: o.pools,
+        addons: o.addons,
+        workers: o.workers ?? 'default',
+        qps: o.qps,
+        resyncStableS: o.resyncStableS,
       },
-    },
-  });
+      objects,
+      appliedMs,
+      ready,
+      duplicates,
+      cpu: { convergeSeconds: cpuConverge, msPerObject: (cpuConverge * 1000) / objects },
+      cloudCalls: {
+        total: callTotal,
+        perObject: callTotal / objects,
+        minimum: 2 * objects,
+        ratio: callTotal / (2 * objects),
+        byOperation: calls,
+      },
+      apiserverWrites: {
+        total: writeTotal,
+        perObject: writeTotal / objects,
+        customResources: crWrites,
+        minimum: 3 * objects,
+        ratio: writeTotal / (3 * objects),
+        crRatio: crWrites / (3 * objects),
+        byResource: Object.fromEntries(writes),
+      },
+      steady: {
+        ...steady,
+        reconcilesPerObject: steady.reconciles / objects,
+        callsPerObjectPerResync: total(toMap(steady.calls)) / objects / 1.1,
+        writesPerObjectPerResync: total(toMap(steady.writes)) / objects / 1.1,
+      },
+      memory: {
+        idleRssMiB: mib(idle.rss),
+        idleHeapMiB: mib(idle.heap),
+        convergedRssMiB: mib(converged.rss),
+        convergedHeapMiB: mib(converged.heap),
+        finalRssMiB: mib(final.rss),
+        finalHeapMiB: mib(final.heap),
+        peakRssMiB: mib(final.peakRss),
+        rssKiBPerObject: (converged.rss - idle.rss) / 1024 / objects,
+        heapKiBPerObject: (converged.heap - idle.heap) / 1024 / objects,
+      },
+      drift,
+    };
+  } finally {
+    await op.stop();
+    closeSync(logFd);
+    kube.close();
+    await sim.close();
+    await env.stop();
+  }
 }
-const applied = Date.now() - start;
-let ready = 0;
-const deadline = Date.now() + 10 * 60_000;
-while (Date.now() < deadline) {
-  const list = (await api.listNamespacedCustomObject(gv)) as { items: { status?: { conditions?: { type: string; status: string }[] } }[] };
-  ready = list.items.filter((o) => o.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
-  if (ready === N) break;
-  await new Promise((r) => setTimeout(r, 250));
-}
-const allReadyMs = Date.now() - start;
-const counts = (await admin.counts()).byOperation;
-const calls = Object.values(counts).reduce((a, b) => a + b, 0);
-const clouds = (await admin.objects()).clusters.length;
-clearInterval(sampler);
-op.kill('SIGTERM');
-await new Promise((r) => op.once('exit', r));
-await sim.close();
-await env.stop();
 
-console.log(`clusters: ${N} (workers ${values.workers}, --cce-qps ${values.qps})`);
-console.log(`applied in:        ${applied} ms`);
-console.log(`all Ready after:   ${allReadyMs} ms (${ready}/${N} Ready; ${(allReadyMs / N).toFixed(1)} ms per cluster)`);
-console.log(`cloud clusters:    ${clouds} (duplicates: ${clouds - N})`);
-console.log(`cloud API calls:   ${calls} (${(calls / N).toFixed(1)} per cluster): ${JSON.stringify(counts)}`);
-console.log(`operator peak RSS: ${(peakRssKb / 1024).toFixed(1)} MiB`);
-process.exit(ready === N ? 0 : 1);
+function heapOf(samples: Sample[]): number {
+  const s = samples.find((x) => x.name.endsWith('nodejs_heap_size_used_bytes'));
+  return s?.value ?? 0;
+}
+
+/** Reconciles the operator has finished, all kinds and results (either metric name the operator exports). */
+function reconciles(samples: Sample[]): number {
+  return samples
+    .filter((s) => s.name === 'controller_runtime_reconcile_total' || s.name === 'cce_operator_reconcile_total')
+    .reduce((a, s) => a + s.value, 0);
+}
+
+function subtract(writes: Map<string, number>, ours: Map<string, number>): Map<string, number> {
+  const out = new Map(writes);
+  for (const [plural, n] of ours) {
+    const left = (out.get(plural) ?? 0) - n;
+    if (left) out.set(plural, left);
+    else out.delete(plural);
+  }
+  return out;
+}
+
+function toMap(o: Record<string, number>): Map<string, number> {
+  return new Map(Object.entries(o));
+}
+
+function mib(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export type { OperatorProcess };

@@ -1,0 +1,96 @@
+/**
+ * The operator as its own compiled process (tsc to dist/, run with node, as the image runs it), with its CPU time
+ * and RSS read from /proc and its /metrics scraped over HTTP.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { parseSamples, type Sample } from './prom-text.js';
+
+const CLK_TCK = 100;
+
+export interface OperatorProcess {
+  child: ChildProcess;
+  metricsUrl: string;
+  /** User + system CPU seconds so far. */
+  cpuSeconds(): number;
+  rssBytes(): number;
+  peakRssBytes(): number;
+  metrics(): Promise<Sample[]>;
+  stop(): Promise<void>;
+}
+
+export function buildOperator(root: string): string {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  return join(root, 'dist', 'operator', 'main.js');
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startOperator(entry: string, args: string[], env: NodeJS.ProcessEnv, logFile: number): Promise<OperatorProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [entry, ...args, '--metrics-addr', `127.0.0.1:${port}`], {
+    env,
+    stdio: ['ignore', logFile, logFile],
+  });
+  const pid = child.pid!;
+  let peak = 0;
+  const rss = () => {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  const sampler = setInterval(() => (peak = Math.max(peak, rss())), 200);
+  const metricsUrl = `http://127.0.0.1:${port}/metrics`;
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`the operator exited with ${child.exitCode} before serving /metrics`);
+    if (
+      await fetch(metricsUrl).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (i > 300) throw new Error('the operator did not serve /metrics within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    metricsUrl,
+    cpuSeconds() {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+      } catch {
+        return 0;
+      }
+    },
+    rssBytes: rss,
+    peakRssBytes: () => Math.max(peak, rss()),
+    async metrics() {
+      return parseSamples(await (await fetch(metricsUrl)).text());
+    },
+    async stop() {
+      clearInterval(sampler);
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
