@@ -1,5 +1,6 @@
 /**
- * The simulator's HTTP server: reads the whole body (signatures cover it, GET included), routes by path (origin-
+ * The simulator's HTTP server: reads the whole body (signatures cover it, GET included) or refuses it with 413 as
+ * soon as it passes the limit (body.ts, before auth), routes by path (origin-
  * or absolute-form targets; the `{cluster_id}.` host prefix is ignored), applies faults, authenticates, settles
  * time-driven transitions, runs the handler and renders errors in the path family's format.
  */
@@ -14,6 +15,7 @@ import { RequestLog } from './request-log.js';
 import { handleAdmin } from './admin.js';
 import { dispatch } from './dispatch.js';
 import { loadState, saveState } from './persist.js';
+import { readBody, refuseTooLarge } from './body.js';
 
 export interface SimOptions {
   host?: string;
@@ -32,21 +34,7 @@ export interface RunningSim {
   close(): Promise<void>;
 }
 
-/** AK/SK signing covers at most 12 MB bodies. */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+export { MAX_BODY_BYTES } from './body.js';
 
 /**
  * The origin-form (`/path?query`) of a request target. Absolute-form targets (through a proxy) are cut by hand:
@@ -87,11 +75,26 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
     if (opts.stateFile) saveState(opts.stateFile, world.state);
   };
 
+  const tooLarge = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (url.pathname.startsWith('/_sim/')) return refuseTooLarge(res, 'admin');
+    const requestId = randomUUID().replace(/-/g, '');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const match = router.match(method, url.pathname);
+    const family = match?.route.family ?? router.familyOf(url.pathname)?.family ?? 'gateway';
+    const entry = { time: new Date().toISOString(), method, path: url.pathname, query: url.search.slice(1), status: 413, family };
+    log.record(
+      { ...entry, operation: match?.route.operation ?? 'Unknown', requestId, durationMs: 0 },
+      `${method} ${match?.route.pattern ?? url.pathname}`,
+    );
+    refuseTooLarge(res, family, { 'X-Request-Id': requestId });
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
-      const body = await readBody(req);
       const target = originForm(req.url ?? '/');
       const url = new URL(target, 'http://simulator.invalid');
+      const body = await readBody(req);
+      if (body === undefined) return tooLarge(req, res, url);
       if (url.pathname.startsWith('/_sim/')) {
         let parsed: unknown;
         try {
