@@ -78,4 +78,6 @@ export interface ReconcileContext<T extends CustomObject = CustomObject> {
    */
   list<O extends KubeObject = KubeObject>(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, namespace?: string): readonly O[];
   now(): Date;
+  /** The object is Ready for `generation`: observes the time since the operator first saw that generation. */
+  readyFor(generation: number | undefined): void;
 }

@@ -11,8 +11,9 @@ import type { CacheReader } from './informer.js';
 import { keyOf, parseKey } from './keys.js';
 import type { CustomObject, KubeObject, ResourceType } from './kube-object.js';
 import type { Logger } from './logger.js';
-import type { OperatorMetrics } from './metrics.js';
-import { toQueueAction, type QueueAction } from './queue-action.js';
+import { controllerName, type OperatorMetrics } from './metrics.js';
+import { toQueueAction, type QueueAction, type ReconcileOutcome } from './queue-action.js';
+import { ReadyTimer } from './ready-timer.js';
 import { reasonOf } from './result.js';
 import type { ResourceClient } from './resource-client.js';
 import { RefreshTracker, type ResyncPolicy } from './resync.js';
@@ -39,6 +40,9 @@ export class Controller<T extends CustomObject = CustomObject> {
   private readonly clock: Clock;
   private readonly changes = new ChangeFilter();
   private readonly refresh = new RefreshTracker();
+  private readonly readyTimer = new ReadyTimer();
+  /** The `controller` / `name` label of this kind's metrics. */
+  private readonly name: string;
   private readonly jobs = new Set<string>();
   private readonly abort = new AbortController();
   private readonly status: StatusWriter<T>;
@@ -50,10 +54,31 @@ export class Controller<T extends CustomObject = CustomObject> {
     private readonly deps: ControllerDeps<T>,
   ) {
     this.clock = deps.clock ?? systemClock;
-    const depth = deps.metrics.queueDepth.labels({ kind: spec.kind });
+    const m = deps.metrics;
+    const name = (this.name = controllerName(spec.kind));
+    const depth = m.queueDepth.labels({ name });
     depth.set(0);
-    deps.metrics.jobsInFlight.set({ kind: spec.kind }, 0);
-    this.queue = new WorkQueue({ clock: this.clock, backoff: deps.backoff, onDepth: (d) => depth.set(d) });
+    m.jobsInFlight.set({ controller: name }, 0);
+    m.activeWorkers.set({ controller: name }, 0);
+    for (const result of ['success', 'error', 'requeue', 'requeue_after'] as const) m.reconciles.inc({ controller: name, result }, 0);
+    m.reconcileErrors.inc({ controller: name }, 0);
+    m.terminalErrors.inc({ controller: name }, 0);
+    const adds = m.queueAdds.labels({ name });
+    const waited = m.queueDuration.labels({ name });
+    const worked = m.workDuration.labels({ name });
+    const retries = m.queueRetries.labels({ name });
+    this.queue = new WorkQueue({
+      clock: this.clock,
+      backoff: deps.backoff,
+      onDepth: (d) => depth.set(d),
+      observer: {
+        added: () => adds.inc(),
+        waited: (s) => waited.observe(s),
+        worked: (s) => worked.observe(s),
+        retried: () => retries.inc(),
+      },
+    });
+    m.addQueue(name, this.queue);
     this.status = new StatusWriter<T>(deps.client);
     this.finalizers = new Finalizers<T>(deps.client);
   }
@@ -62,6 +87,7 @@ export class Controller<T extends CustomObject = CustomObject> {
   readonly onUpsert = (obj: T): void => {
     const key = keyOf(obj);
     if (!this.changes.changed(key, obj)) return;
+    this.readyTimer.seen(key, obj.metadata?.generation, this.clock.now());
     this.queue.forget(key); // a user change deserves a prompt retry, not the accumulated backoff
     this.queue.add(key);
   };
@@ -69,6 +95,7 @@ export class Controller<T extends CustomObject = CustomObject> {
   readonly onDelete = (obj: T): void => {
     const key = keyOf(obj);
     this.changes.forget(key);
+    this.readyTimer.forget(key);
     this.queue.add(key);
   };
 
@@ -88,6 +115,7 @@ export class Controller<T extends CustomObject = CustomObject> {
   // ---- lifecycle ----
   start(): void {
     const n = Math.max(1, this.spec.workers ?? this.deps.workers);
+    this.deps.metrics.maxConcurrentReconciles.set({ controller: this.name }, n);
     this.workers = Array.from({ length: n }, () => this.work());
   }
 
@@ -106,11 +134,14 @@ export class Controller<T extends CustomObject = CustomObject> {
     for (;;) {
       const key = await this.queue.get();
       if (key === undefined) return;
+      const active = this.deps.metrics.activeWorkers.labels({ controller: this.name });
+      active.inc();
       try {
         await this.process(key);
       } catch (err) {
         this.deps.log.error('reconcile bookkeeping failed', { kind: this.spec.kind, key, err });
       } finally {
+        active.dec();
         this.queue.done(key);
       }
     }
@@ -120,7 +151,6 @@ export class Controller<T extends CustomObject = CustomObject> {
   async process(key: string): Promise<QueueAction | undefined> {
     const obj = this.deps.cache.get(parseKey(key));
     if (!obj) return this.gone(key);
-    const kind = this.spec.kind;
     const ctx = this.context(key, obj);
     const started = this.clock.now();
     let outcome: { result: Awaited<ReturnType<ControllerSpec<T>['reconcile']>> } | { error: unknown };
@@ -130,8 +160,8 @@ export class Controller<T extends CustomObject = CustomObject> {
       outcome = { error };
     }
     const action = toQueueAction(outcome, this.deps.resync, this.deps.random);
-    this.deps.metrics.reconciles.inc({ kind, result: action.outcome });
-    this.deps.metrics.reconcileDuration.observe({ kind }, (this.clock.now() - started) / 1000);
+    this.count(action.outcome);
+    this.deps.metrics.reconcileTime.observe({ controller: this.name }, (this.clock.now() - started) / 1000);
     this.apply(key, obj, action, 'error' in outcome ? outcome.error : undefined, ctx);
     return action;
   }
@@ -179,14 +209,26 @@ export class Controller<T extends CustomObject = CustomObject> {
     this.setJob(key, false);
     this.refresh.forget(key);
     this.spec.forget?.(key);
-    this.deps.metrics.reconciles.inc({ kind: this.spec.kind, result: 'not_found' });
+    this.readyTimer.forget(key);
+    this.count('not_found');
     return undefined;
+  }
+
+  /** controller-runtime's result labels: a terminal error is an error too (and counted as terminal). */
+  private count(outcome: ReconcileOutcome): void {
+    const m = this.deps.metrics;
+    const controller = this.name;
+    const result =
+      outcome === 'terminal' ? 'error' : outcome === 'not_found' ? 'success' : outcome === 'requeue' ? 'requeue_after' : outcome;
+    m.reconciles.inc({ controller, result });
+    if (result === 'error') m.reconcileErrors.inc({ controller });
+    if (outcome === 'terminal') m.terminalErrors.inc({ controller });
   }
 
   private setJob(key: string, running: boolean): void {
     if (running) this.jobs.add(key);
     else this.jobs.delete(key);
-    this.deps.metrics.jobsInFlight.set({ kind: this.spec.kind }, this.jobs.size);
+    this.deps.metrics.jobsInFlight.set({ controller: this.name }, this.jobs.size);
   }
 
   private context(key: string, obj: T): ReconcileContext<T> {
@@ -206,6 +248,10 @@ export class Controller<T extends CustomObject = CustomObject> {
       lookup: d.lookup,
       list: d.list,
       now: () => new Date(this.clock.now()),
+      readyFor: (generation) => {
+        const seconds = this.readyTimer.ready(key, generation, this.clock.now());
+        if (seconds !== undefined) d.metrics.timeToReady.observe({ controller: this.name }, seconds);
+      },
     };
   }
 }

@@ -19,7 +19,8 @@ export {
 export { hasFinalizer, Finalizers } from './finalizers.js';
 export { StatusWriter, type StatusOf, type StatusUpdate, type StatusWriteResult } from './status-writer.js';
 export { bindRecorder, KubeEventSink, MemoryEventSink, type EventRecorder, type EventSink, type EventType } from './events.js';
-export { OperatorMetrics, type CloudCallSample } from './metrics.js';
+export { OperatorMetrics, controllerName, type CloudCallSample } from './metrics.js';
+export { countWrites, resourceOfPath } from './write-counter.js';
 export { createLogger, silentLogger, LogField, LOG_LEVELS, type Logger, type LogLevel } from './logger.js';
 export { redact, redactText, REDACTED } from './redact.js';
 export { keyOf, keyFor, parseKey, type ObjectRef } from './keys.js';

@@ -15,6 +15,7 @@ import { KubeLeaseStore } from './lease-store.js';
 import { createLogger, type Logger } from './logger.js';
 import { OperatorMetrics } from './metrics.js';
 import { CustomResourceClient } from './resource-client.js';
+import { countWrites } from './write-counter.js';
 
 /** The settings the manager reads; operator/config.ts's OperatorConfig satisfies this. */
 export interface ManagerSettings {
@@ -60,10 +61,12 @@ export class Manager {
   private stopping = false;
   private lost = false;
   private leadingWaiters: Array<() => void> = [];
+  private readonly stopCounting: () => void;
 
   constructor(private readonly opts: ManagerOptions) {
     this.log = opts.log ?? createLogger();
     this.metrics = opts.metrics ?? new OperatorMetrics();
+    this.stopCounting = countWrites(opts.kubeConfig, this.metrics.recordWrite);
     this.events =
       opts.events ?? new KubeEventSink(opts.kubeConfig, { component: 'cce-operator', instance: opts.settings.identity, log: this.log });
   }
@@ -137,6 +140,7 @@ export class Manager {
     this.leading = false;
     this.metrics.isLeader.set(0);
     await this.server?.close();
+    this.stopCounting();
     this.log.info('stopped');
   }
 

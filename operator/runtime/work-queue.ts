@@ -13,6 +13,20 @@ export interface WorkQueueOptions {
   backoff?: BackoffPolicy;
   /** Called whenever the number of ready keys changes (feeds the queue-depth gauge). */
   onDepth?: (depth: number) => void;
+  /** Feeds the `workqueue_*` metrics. */
+  observer?: QueueObserver;
+}
+
+/** What the queue reports as it works (client-go's workqueue metrics provider, in spirit). */
+export interface QueueObserver {
+  /** A key was added that was not already waiting. */
+  added(): void;
+  /** A key was handed to a worker after waiting `seconds` since it was added. */
+  waited(seconds: number): void;
+  /** A worker finished a key it had for `seconds`. */
+  worked(seconds: number): void;
+  /** A key was re-added with its backoff (a retry). */
+  retried(): void;
 }
 
 interface Deadline {
@@ -25,6 +39,9 @@ export class WorkQueue {
   private readonly dirty = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly deadlines = new Map<string, Deadline>();
+  /** When each dirty key was added, and when each key being processed was handed out (metrics). */
+  private readonly addedAt = new Map<string, number>();
+  private readonly startedAt = new Map<string, number>();
   private readonly waiters: Array<(key: string | undefined) => void> = [];
   private readonly idle: Array<() => void> = [];
   private readonly clock: Clock;
@@ -38,8 +55,17 @@ export class WorkQueue {
 
   /** Makes `key` ready now (unless it already is, or the queue is shut down). */
   add(key: string): void {
+    this.insert(key, true);
+  }
+
+  /** `fresh`: a new add (timed and counted); not when done() hands back a key added while it was processing. */
+  private insert(key: string, fresh: boolean): void {
     if (this.closed || this.dirty.has(key)) return;
     this.dirty.add(key);
+    if (fresh) {
+      this.addedAt.set(key, this.clock.now());
+      this.opts.observer?.added();
+    }
     if (this.processing.has(key)) return; // re-queued by done()
     const waiter = this.waiters.shift();
     if (waiter) return this.handOut(key, waiter);
@@ -65,6 +91,7 @@ export class WorkQueue {
   /** Re-adds `key` after its next backoff delay; returns that delay. */
   addRateLimited(key: string): number {
     const delay = this.backoff.next(key);
+    this.opts.observer?.retried();
     this.addAfter(key, delay);
     return delay;
   }
@@ -100,9 +127,12 @@ export class WorkQueue {
   /** Marks `key` finished; if it was added meanwhile it becomes ready again. */
   done(key: string): void {
     this.processing.delete(key);
+    const started = this.startedAt.get(key);
+    this.startedAt.delete(key);
+    if (started !== undefined) this.opts.observer?.worked((this.clock.now() - started) / 1000);
     if (this.dirty.has(key)) {
       this.dirty.delete(key);
-      this.add(key);
+      this.insert(key, false);
     }
     if (this.processing.size === 0) this.idle.splice(0).forEach((fn) => fn());
   }
@@ -113,6 +143,7 @@ export class WorkQueue {
     for (const d of this.deadlines.values()) this.clock.clearTimeout(d.timer);
     this.deadlines.clear();
     this.ready.length = 0;
+    this.addedAt.clear();
     this.waiters.splice(0).forEach((w) => w(undefined));
     this.depthChanged();
   }
@@ -137,6 +168,18 @@ export class WorkQueue {
     return this.processing.size;
   }
 
+  /** Seconds the keys being processed have been at it: in total, and the longest (the unfinished-work gauges). */
+  unfinishedSeconds(now: number = this.clock.now()): { total: number; longest: number } {
+    let total = 0;
+    let longest = 0;
+    for (const at of this.startedAt.values()) {
+      const s = Math.max(0, now - at) / 1000;
+      total += s;
+      longest = Math.max(longest, s);
+    }
+    return { total, longest };
+  }
+
   isShutDown(): boolean {
     return this.closed;
   }
@@ -144,6 +187,11 @@ export class WorkQueue {
   private handOut(key: string, to: (key: string) => void): void {
     this.dirty.delete(key);
     this.processing.add(key);
+    const now = this.clock.now();
+    this.startedAt.set(key, now);
+    const added = this.addedAt.get(key);
+    this.addedAt.delete(key);
+    if (added !== undefined) this.opts.observer?.waited((now - added) / 1000);
     const d = this.deadlines.get(key);
     if (d) {
       this.clock.clearTimeout(d.timer);

@@ -530,5 +530,6 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       ),
     );
     this.obj = out.obj as O;
+    if (r.outcome.state === 'ready') this.ctx.readyFor(this.obj.metadata?.generation);
   }
 }

@@ -201,11 +201,22 @@ describe('runtime on a real kube-apiserver', function () {
     expect((await fetch(`${base}/readyz`)).status).to.equal(200);
     manager.metrics.recordCloudCall({ operation: 'CreateCluster', status: 429, durationMs: 12 });
     const text = await (await fetch(`${base}/metrics`)).text();
-    expect(text).to.match(/cce_operator_reconcile_total\{kind="Widget",result="success"\} \d+/);
-    expect(text).to.match(/cce_operator_reconcile_duration_seconds_bucket\{le="[^"]+",kind="Widget"\}/);
-    expect(text).to.include('cce_operator_workqueue_depth{kind="Widget"} 0');
-    expect(text).to.include('cce_operator_cloud_api_calls_total{operation="CreateCluster",code="429"} 1');
-    expect(text).to.include('cce_operator_jobs_in_flight{kind="Widget"} 0');
+    // Named as stock dashboards expect: controller-runtime, client-go workqueue, unprefixed process/nodejs defaults.
+    expect(text).to.match(/controller_runtime_reconcile_total\{controller="widget",result="success"\} [1-9]/);
+    expect(text).to.match(/controller_runtime_reconcile_time_seconds_bucket\{le="[^"]+",controller="widget"\}/);
+    expect(text).to.include('workqueue_depth{name="widget"} 0');
+    expect(text).to.match(/workqueue_adds_total\{name="widget"\} [1-9]/);
+    expect(text).to.match(/workqueue_queue_duration_seconds_count\{name="widget"\} [1-9]/);
+    expect(text).to.match(/workqueue_work_duration_seconds_count\{name="widget"\} [1-9]/);
+    expect(text).to.match(/workqueue_longest_running_processor_seconds\{name="widget"\} /);
+    expect(text).to.match(/controller_runtime_max_concurrent_reconciles\{controller="widget"\} [1-9]/);
+    expect(text).to.include('cce_operator_cloud_api_calls_total{operation="CreateCluster",code="429",outcome="throttled"} 1');
+    expect(text).to.include('cce_operator_jobs_in_flight{controller="widget"} 0');
+    // The status writes this test's reconciles made, counted where they leave the process.
+    expect(text).to.match(/cce_operator_apiserver_writes_total\{resource="widgets\/status",verb="patch"\} [1-9]/);
+    expect(text).to.match(/^process_cpu_seconds_total /m);
+    expect(text).to.match(/^nodejs_heap_size_used_bytes /m);
+    expect(text).not.to.include('cce_operator_process_');
     expect((await fetch(`${base}/nope`)).status).to.equal(404);
   });
 

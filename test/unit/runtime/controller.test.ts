@@ -77,10 +77,10 @@ describe('runtime/controller', () => {
     next = requeueAfter(5_000, { jobInFlight: true });
     await h.advance(30_000);
     expect(h.clock.delays()).to.deep.equal([5_000]);
-    expect(await metric(h.metrics, 'cce_operator_jobs_in_flight')).to.deep.equal([{ labels: { kind: 'Widget' }, value: 1 }]);
+    expect(await metric(h.metrics, 'cce_operator_jobs_in_flight')).to.deep.equal([{ labels: { controller: 'widget' }, value: 1 }]);
     next = stable();
     await h.advance(5_000);
-    expect(await metric(h.metrics, 'cce_operator_jobs_in_flight')).to.deep.equal([{ labels: { kind: 'Widget' }, value: 0 }]);
+    expect(await metric(h.metrics, 'cce_operator_jobs_in_flight')).to.deep.equal([{ labels: { controller: 'widget' }, value: 0 }]);
   });
 
   it('ignores status-only updates but reacts to spec (generation), annotation and deletion changes', async () => {
@@ -127,11 +127,15 @@ describe('runtime/controller', () => {
     expect(h.ctl.queue.failures('ns/a')).to.equal(0);
     expect(h.clock.delays()).to.deep.equal([600_000]);
     expect(h.events.events[0]).to.deep.equal({ key: 'ns/a', type: 'Warning', reason: 'ReconcileError', message: 'CCE 503' });
-    const counts = await metric(h.metrics, 'cce_operator_reconcile_total');
+    const counts = await metric(h.metrics, 'controller_runtime_reconcile_total');
     expect(counts).to.deep.include.members([
-      { labels: { kind: 'Widget', result: 'error' }, value: 6 },
-      { labels: { kind: 'Widget', result: 'success' }, value: 1 },
+      { labels: { controller: 'widget', result: 'error' }, value: 6 },
+      { labels: { controller: 'widget', result: 'success' }, value: 1 },
     ]);
+    expect(await metric(h.metrics, 'controller_runtime_reconcile_errors_total')).to.deep.equal([
+      { labels: { controller: 'widget' }, value: 6 },
+    ]);
+    expect(await metric(h.metrics, 'workqueue_retries_total')).to.deep.equal([{ labels: { name: 'widget' }, value: 6 }]);
   });
 
   it('a Terminal error stops retrying and records one Warning with its reason; a spec change retries', async () => {

@@ -30,6 +30,8 @@ export class World<O extends ManagedObject, R> {
   readonly events: { type: 'Normal' | 'Warning'; reason: string; message: string }[] = [];
   readonly calls: Call[] = [];
   statusWrites = 0;
+  /** Generations the ladder reported Ready for (ctx.readyFor). */
+  readonly readyFor: (number | undefined)[] = [];
   connects = 0;
   /** forObject throws this (credentials) when set. */
   credentialsError: CredentialsError | undefined;
@@ -124,6 +126,7 @@ export class World<O extends ManagedObject, R> {
         list(type, ref.namespace).find((o) => o.metadata?.name === ref.name),
       list,
       now: () => this.now,
+      readyFor: (generation: number | undefined) => this.readyFor.push(generation),
     } as unknown as ReconcileContext<CustomObject>;
   }
 
