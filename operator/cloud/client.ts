@@ -1,11 +1,12 @@
 /**
  * `CceClient`: one client for standard CCE and CCE Autopilot. Resource APIs hang off it (`clusters`, `nodePools`,
- * `nodes`, `jobs`, `addons`, `upgrades`, `quotas`, `tags`); `withFlavor` gives a sibling for the other API
+ * `nodes`, `jobs`, `addons`, `upgrades`, `quotas`, `tags`, `access`); `withFlavor` gives a sibling for the other API
  * family sharing the same transport and rate budget.
  *
  *   const cce = new CceClient({ region: 'cn-north-4', projectId, credentials: { kind: 'aksk', accessKey, secretKey } });
  *   const { jobId } = await cce.clusters.create(body);
  */
+import { ClusterAccessApi } from './access.js';
 import { AddonApi } from './addons.js';
 import type { ApiContext } from './api-context.js';
 import type { CceCredentials } from './auth.js';
@@ -66,6 +67,8 @@ export class CceClient {
   readonly upgrades: UpgradeApi;
   readonly quotas: QuotaApi;
   readonly tags: ClusterTagApi;
+  /** The API server's access addresses and public EIP. */
+  readonly access: ClusterAccessApi;
   private readonly transport: Transport;
 
   constructor(
@@ -92,6 +95,7 @@ export class CceClient {
     this.upgrades = new UpgradeApi(ctx);
     this.quotas = new QuotaApi(ctx);
     this.tags = new ClusterTagApi(ctx);
+    this.access = new ClusterAccessApi(ctx);
   }
 
   /** A client for the other API family, sharing transport, credentials and rate budget. */

@@ -15,6 +15,7 @@ import type {
   SnapshotTaskList,
   UpgradeClusterResponse,
   UpgradeInfo,
+  UpgradePaths,
   UpgradeTask,
   UpgradeWorkflow,
 } from './models/upgrade.js';
@@ -111,7 +112,8 @@ export class UpgradeApi {
     return read(this.ctx, { operation: 'ShowClusterUpgradeInfo', method: 'GET', path: this.ctx.paths.upgradeInfo(clusterId), opts });
   }
 
-  async paths(opts?: CallOptions): Promise<Record<string, unknown>> {
+  /** Every version's upgrade targets [004 §4.3.12]. */
+  async paths(opts?: CallOptions): Promise<UpgradePaths> {
     return read(this.ctx, { operation: 'ListClusterUpgradePaths', method: 'GET', path: this.ctx.paths.upgradePaths(), opts });
   }
 

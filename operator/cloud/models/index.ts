@@ -8,5 +8,6 @@ export type * from './job.js';
 export type * from './quota.js';
 export type * from './addon.js';
 export type * from './upgrade.js';
+export type * from './access.js';
 export { TERMINAL_JOB_PHASES } from './job.js';
 export { ADDON_INSTALL_ANNOTATION, ADDON_UPGRADE_ANNOTATION } from './addon.js';

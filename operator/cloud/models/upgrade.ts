@@ -150,6 +150,22 @@ export interface UpgradeInfo {
   status?: { phase?: string; progress?: string; completionTime?: string };
 }
 
+/** [004 T4-325] `version` is `v1.21`-style for v1.21 and later; `targetVersions` may hold patches of the same minor. */
+export interface UpgradePath {
+  version?: string;
+  platformVersion?: string;
+  targetVersions?: string[];
+}
+
+/** [004 T4-323] `upgradePaths`; one of the seed's examples names the array `items`. */
+export interface UpgradePaths {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: ObjectMeta;
+  upgradePaths?: UpgradePath[];
+  items?: UpgradePath[];
+}
+
 export interface UpgradeWorkflowRequest {
   kind: 'WorkFlowTask';
   apiVersion: 'v3';

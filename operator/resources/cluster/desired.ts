@@ -14,6 +14,8 @@ const OPERATOR_KEYS = new Set([
   'hibernate',
   'kubeconfigSecretRef',
   'deleteOptions',
+  'masterEIP',
+  'upgradePolicy',
   'metadata',
 ]);
 

@@ -24,6 +24,9 @@ export const clusterFields: readonly Row[] = [
   // this kind's operator fields
   { path: 'deleteOptions', change: 'operator', observed: true },
   { path: 'kubeconfigSecretRef', change: 'operator', observed: true },
+  // Read when an upgrade step starts (upgrade-flow.ts) and when the cluster is settled (master-eip.ts).
+  { path: 'upgradePolicy', change: 'operator', observed: true },
+  { path: 'masterEIP', change: 'operator', observed: true },
   { path: 'clusterID', change: 'setOnce', observed: true },
   {
     path: 'hibernate',

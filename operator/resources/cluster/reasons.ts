@@ -7,6 +7,8 @@ export const Reason = {
   UpgradeFailed: 'UpgradeFailed',
   UpgradeRetried: 'UpgradeRetried',
   UpgradeAbandoned: 'UpgradeAbandoned',
+  /** No path of the cloud's upgrade paths reaches spec.version: Stalled before any upgrade call, naming what is offered. */
+  NoUpgradePath: 'NoUpgradePath',
   Hibernating: 'Hibernating',
   Hibernated: 'Hibernated',
   Awaking: 'Awaking',

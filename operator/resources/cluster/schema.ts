@@ -43,12 +43,115 @@ export const clusterSpecSchema = {
         },
         key: { type: 'string', default: 'kubeconfig', maxLength: 253, pattern: '^[-._a-zA-Z0-9]+$', description: 'Key in the Secret.' },
         duration: { type: 'integer', minimum: 1, maximum: 1825, default: 30, description: 'Certificate validity in days.' },
+        endpoint: {
+          type: 'string',
+          enum: ['External', 'Internal'],
+          description:
+            "Which API server address the exported kubeconfig uses (status.endpoints): `External` (the master EIP's) or " +
+            '`Internal` (in the VPC). Default: External when the cluster has one, else Internal. The kubeconfig is ' +
+            'exported again when the address it should use changes (e.g. an EIP is bound or unbound).',
+        },
         rotateBeforeDays: {
           type: 'integer',
           minimum: 0,
           maximum: 1824,
           default: 7,
           description: 'Rotate this many days before expiry; less than `duration` (each certificate call issues a new certificate).',
+        },
+      },
+    },
+    masterEIP: {
+      type: 'object',
+      description:
+        'Public access to the API server: the elastic IP (by its ID) bound to it (`PUT .../clusters/{id}/mastereip`, ' +
+        '004 §4.1.8). Removing the field unbinds the EIP the operator bound; an EIP bound outside the operator is left ' +
+        'alone while the field is absent. status.endpoints shows the resulting External address.',
+      required: ['id'],
+      properties: { id: { ...str('ID of the elastic IP to bind (it must exist and be unbound).', 64), minLength: 1 } },
+    },
+    upgradePolicy: {
+      type: 'object',
+      description:
+        'How CCE upgrades the cluster when spec.version changes (the upgrade, pre-check and snapshot APIs, 004 §4.3). ' +
+        "Read when each upgrade step starts; the whole path is planned from the cloud's upgrade paths first.",
+      properties: {
+        userDefinedStep: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 40,
+          description: 'Nodes upgraded at a time (strategy.inPlaceRollingUpdate.userDefinedStep, 1-40). Default 20, as CCE recommends.',
+        },
+        nodePoolOrder: {
+          type: 'object',
+          maxProperties: 64,
+          description:
+            'Node pool upgrade priority by node pool ID (`DefaultPool` for the default pool): higher numbers go first; ' +
+            'pools not listed have priority 0 (last).',
+          additionalProperties: { type: 'integer', minimum: 0, maximum: 1000 },
+        },
+        nodeOrder: {
+          type: 'object',
+          maxProperties: 64,
+          description: 'Node upgrade order within each node pool (key: node pool ID or `DefaultPool`), as the upgrade API takes it.',
+          additionalProperties: {
+            type: 'array',
+            maxItems: 32,
+            items: {
+              type: 'object',
+              required: ['nodeSelector', 'priority'],
+              properties: {
+                nodeSelector: {
+                  type: 'object',
+                  required: ['key', 'operator'],
+                  properties: {
+                    key: str('Node label key.', 317),
+                    value: { type: 'array', maxItems: 64, items: str('Label value.', 63) },
+                    operator: str('Label operator, e.g. `In`.', 32),
+                  },
+                },
+                priority: { type: 'integer', minimum: 0, maximum: 1000, description: 'Higher goes first; 0 is the lowest.' },
+              },
+            },
+          },
+        },
+        addons: {
+          type: 'array',
+          maxItems: 32,
+          description:
+            'Add-on target versions for the step that reaches spec.version (operation `patch`); each version must match ' +
+            'that cluster version (see the add-on templates). Intermediate steps upgrade add-ons as CCE chooses.',
+          items: {
+            type: 'object',
+            required: ['addonTemplateName', 'version'],
+            properties: { addonTemplateName: str('Add-on template name, e.g. `coredns`.', 64), version: str('Target add-on version.', 32) },
+          },
+        },
+        skippedCheckItemList: {
+          type: 'array',
+          maxItems: 64,
+          description:
+            'Pre-check items to skip, by the check names the cloud reports (status.upgrade.failedCheckItems); node checks may be limited to nodes by UID.',
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: str('Check item name.', 128),
+              resourceSelector: {
+                type: 'object',
+                required: ['key', 'operator'],
+                properties: {
+                  key: { type: 'string', enum: ['node.uid'], description: 'Only `node.uid`.' },
+                  values: { type: 'array', maxItems: 256, items: str('Node UID.', 64) },
+                  operator: { type: 'string', enum: ['In'], description: 'Only `In`.' },
+                },
+              },
+            },
+          },
+        },
+        snapshot: {
+          type: 'boolean',
+          default: false,
+          description: 'Back up the control plane (master snapshot, 004 §4.3.9) after each pre-check, before the upgrade call.',
         },
       },
     },
@@ -162,15 +265,38 @@ export const clusterStatusSchema = {
     platformVersion: str('CCE platform version.', 64),
     endpoints: {
       type: 'array',
+      description: "The API server's addresses as the cloud reports them: Internal (in the VPC) and, with a master EIP, External.",
       items: { type: 'object', properties: { url: str('kube-apiserver URL.', 512), type: str('Internal or External.', 32) } },
     },
+    appliedMasterEIP: str('The master EIP the operator bound (unbound when spec.masterEIP is removed).', 64),
     upgrade: {
       type: 'object',
       description: 'The upgrade in progress (one minor version at a time).',
       properties: {
+        path: {
+          type: 'array',
+          maxItems: 32,
+          description: "The planned path: each step's target version, in order, ending at spec.version (from the cloud's upgrade paths).",
+          items: str('Target version of a step.', 64),
+        },
         targetVersion: str('Version of the current step.', 64),
-        step: { type: 'string', enum: ['PreCheck', 'Upgrade', 'PostCheck'] },
-        taskID: str('Upgrade or pre-check task ID.', 128),
+        step: { type: 'string', enum: ['PreCheck', 'Snapshot', 'Upgrade', 'PostCheck'] },
+        taskID: str('Upgrade, pre-check or snapshot task ID.', 128),
+        failedCheckItems: {
+          type: 'array',
+          maxItems: 64,
+          description:
+            'The pre-check items that did not pass, by the names the cloud returns (skip one with upgradePolicy.skippedCheckItemList).',
+          items: {
+            type: 'object',
+            properties: {
+              name: str('Check item name.', 128),
+              kind: str('Check item kind.', 64),
+              phase: str('Its phase, e.g. Failed.', 32),
+              message: str("The cloud's message.", 1024),
+            },
+          },
+        },
         fromVersion: str('Version the cluster ran when this step started (the post-check names it).', 64),
         retried: str('The value of annotation cce.operator.dev/retry-upgrade last acted on.', 256),
       },
@@ -184,6 +310,8 @@ export const clusterStatusSchema = {
       type: 'object',
       properties: {
         secretName: str('Secret holding the kubeconfig.', 253),
+        server: str('The API server address the exported kubeconfig uses.', 512),
+        endpointType: str('Which of status.endpoints that is: External or Internal.', 32),
         expiresAt: { type: 'string', format: 'date-time' },
         fetchedAt: { type: 'string', format: 'date-time' },
       },

@@ -17,18 +17,6 @@ export function compareMinor(a: string | undefined, b: string | undefined): numb
   return x.major !== y.major ? x.major - y.major : x.minor - y.minor;
 }
 
-/**
- * The next upgrade step from `current` towards `desired`, chosen among the targets the cloud offers for the
- * cluster (CCE skips some minors, e.g. v1.23 → v1.25): the lowest target above `current` and not beyond
- * `desired`. Undefined when no upgrade is needed or no offered target helps.
- */
-export function nextUpgradeStep(current: string | undefined, desired: string | undefined, targets: readonly string[]): string | undefined {
-  if (!current || !desired || compareMinor(desired, current) <= 0) return undefined;
-  const usable = targets.filter((t) => compareMinor(t, current) > 0 && compareMinor(t, desired) <= 0);
-  usable.sort((a, b) => compareMinor(a, b));
-  return usable[0];
-}
-
 /** Downgrades are impossible: the message to show. */
 export function downgradeMessage(current: string | undefined, desired: string | undefined): string | undefined {
   const [c, d] = [parseMinor(current), parseMinor(desired)];

@@ -5,7 +5,9 @@ import { clusterFields } from '../../../operator/resources/cluster/fields.js';
 import { fieldDiffs, firstFamily } from '../../../operator/resources/field-diff.js';
 import { createRequest } from '../../../operator/resources/cluster/desired.js';
 import type { CceCluster, CceClusterSpec } from '../../../operator/resources/cluster/types.js';
-import { compareMinor, downgradeMessage, nextUpgradeStep } from '../../../operator/resources/cluster/version.js';
+import { planUpgradePath } from '../../../operator/resources/cluster/upgrade-plan.js';
+import { failedCheckItems, preCheckSpec, upgradeAction } from '../../../operator/resources/cluster/upgrade-request.js';
+import { compareMinor, downgradeMessage } from '../../../operator/resources/cluster/version.js';
 import { celRules, unobservedFields } from '../../../operator/resources/field-rules.js';
 import { applyOutcome, type CommonStatus } from '../../../operator/resources/status-report.js';
 
@@ -32,21 +34,107 @@ const observed = (over: Partial<Cluster['spec']> = {}, phase = 'Available'): Clu
 });
 
 describe('resources/cluster: version arithmetic', () => {
-  const cases = {
-    'next offered target within reach': { current: 'v1.23.17-r0', desired: 'v1.29', targets: ['v1.25.16-r0'], want: 'v1.25.16-r0' },
-    'lowest of several targets': { current: 'v1.27', desired: 'v1.29', targets: ['v1.29.1', 'v1.28.15-r0'], want: 'v1.28.15-r0' },
-    'no target beyond desired': { current: 'v1.27', desired: 'v1.27.9', targets: ['v1.28'], want: undefined },
-    'target past desired is not used': { current: 'v1.27', desired: 'v1.28', targets: ['v1.29'], want: undefined },
-    'same minor means no upgrade': { current: 'v1.28.15-r0', desired: 'v1.28', targets: ['v1.29'], want: undefined },
-  };
-  for (const [reason, c] of Object.entries(cases)) {
-    it(reason, () => expect(nextUpgradeStep(c.current, c.desired, c.targets)).to.equal(c.want));
-  }
   it('compares minors only and explains downgrades', () => {
     expect(compareMinor('v1.28.15-r0', 'v1.28')).to.equal(0);
     expect(compareMinor('v1.29', 'v1.28')).to.be.greaterThan(0);
     expect(downgradeMessage('v1.29.1', 'v1.28')).to.match(/cannot downgrade/);
     expect(downgradeMessage('v1.28', 'v1.29')).to.equal(undefined);
+  });
+});
+
+describe('resources/cluster: the upgrade path, planned from the cloud before any call', () => {
+  // The standard cloud as the simulator models it, and one with a skipped minor (v1.23 → v1.25) and patch targets.
+  const paths = [
+    { version: 'v1.27', platformVersion: 'cce.6.0', targetVersions: ['v1.27.16-r0', 'v1.28.15-r0'] },
+    { version: 'v1.28', platformVersion: 'cce.5.0', targetVersions: ['v1.29.10-r0'] },
+    { version: 'v1.29', platformVersion: 'cce.4.0', targetVersions: [] },
+    { version: 'v1.23', platformVersion: 'cce.10.0', targetVersions: ['v1.23.17-r1', 'v1.25.16-r0'] },
+    { version: 'v1.25', platformVersion: 'cce.8.0', targetVersions: ['v1.27.16-r0'] },
+  ];
+  const cases = {
+    'one step the cluster itself offers: no need for the paths': {
+      current: 'v1.28.15-r0',
+      desired: 'v1.29',
+      own: ['v1.29.10-r0'],
+      paths: [],
+      want: { path: ['v1.29.10-r0'] },
+    },
+    'two minors: the first step from the cluster, the next from the paths': {
+      current: 'v1.27.16-r0',
+      desired: 'v1.29',
+      own: ['v1.28.15-r0'],
+      paths,
+      want: { path: ['v1.28.15-r0', 'v1.29.10-r0'] },
+    },
+    'a skipped minor and patch-only targets': {
+      current: 'v1.23.17-r0',
+      desired: 'v1.28',
+      own: ['v1.23.17-r1', 'v1.25.16-r0'],
+      paths,
+      want: { path: ['v1.25.16-r0', 'v1.27.16-r0', 'v1.28.15-r0'] },
+    },
+    'fewest steps when the cloud offers a jump': {
+      current: 'v1.27.16-r0',
+      desired: 'v1.29',
+      own: ['v1.28.15-r0', 'v1.29.10-r0'],
+      paths,
+      want: { path: ['v1.29.10-r0'] },
+    },
+    'unreachable: the versions offered from the current one are named': {
+      current: 'v1.28.15-r0',
+      desired: 'v1.30',
+      own: ['v1.29.10-r0'],
+      paths,
+      want: { offered: ['v1.29.10-r0'] },
+    },
+    'nothing offered at all': { current: 'v1.29.10-r0', desired: 'v1.30', own: [], paths, want: { offered: [] } },
+  };
+  for (const [reason, c] of Object.entries(cases)) {
+    it(reason, () => expect(planUpgradePath(c.current, c.desired, c.own, c.paths)).to.deep.equal(c.want));
+  }
+});
+
+describe('resources/cluster: upgrade policy in the upgrade-family bodies', () => {
+  const policy = {
+    userDefinedStep: 5,
+    nodePoolOrder: { 'pool-a': 2, DefaultPool: 1 },
+    addons: [{ addonTemplateName: 'coredns', version: '1.30.1' }],
+    skippedCheckItemList: [{ name: 'NodeKernel', resourceSelector: { key: 'node.uid' as const, operator: 'In' as const, values: ['n1'] } }],
+  };
+  const cr: CceCluster = { metadata: { name: 'c' }, spec: { ...spec, upgradePolicy: policy } };
+  it('the step size, pool order, and the add-on versions on the last step only', () => {
+    expect(upgradeAction(cr, 'v1.29', true)).to.deep.equal({
+      targetVersion: 'v1.29',
+      strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 5 } },
+      nodePoolOrder: { 'pool-a': 2, DefaultPool: 1 },
+      addons: [{ addonTemplateName: 'coredns', operation: 'patch', version: '1.30.1' }],
+    });
+    expect(upgradeAction(cr, 'v1.28', false).addons).to.equal(undefined);
+  });
+  it('no policy: the recommended step of 20, nothing else', () => {
+    expect(upgradeAction({ metadata: {}, spec }, 'v1.29', true)).to.deep.equal({
+      targetVersion: 'v1.29',
+      strategy: { type: 'inPlaceRollingUpdate', inPlaceRollingUpdate: { userDefinedStep: 20 } },
+    });
+  });
+  it('skipped check items go to the pre-check as given', () => {
+    expect(preCheckSpec(cr, 'id-1', 'v1.28.15-r0', 'v1.29')).to.deep.equal({
+      clusterID: 'id-1',
+      clusterVersion: 'v1.28.15-r0',
+      targetVersion: 'v1.29',
+      skippedCheckItemList: policy.skippedCheckItemList,
+    });
+  });
+  it('failed pre-check items by the names the cloud returns (passed ones left out)', () => {
+    const task = {
+      metadata: {},
+      status: {
+        phase: 'Failed',
+        clusterCheckStatus: { itemsStatus: [{ name: 'ClusterResourceCheck', phase: 'Success' }] },
+        addonCheckStatus: { itemsStatus: [{ name: 'AddonLimit', kind: 'Exception', phase: 'Failed', message: 'coredns too old' }] },
+      },
+    };
+    expect(failedCheckItems(task)).to.deep.equal([{ name: 'AddonLimit', kind: 'Exception', phase: 'Failed', message: 'coredns too old' }]);
   });
 });
 
