@@ -47,13 +47,22 @@ export class AddonApi {
     return this.ctx.addonBase(clusterId);
   }
 
-  /** `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. */
+  /**
+   * `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. Answers are shared
+   * per template name for `ctx.templates.ttlMs` (templates change with the cloud's releases, not with our calls).
+   */
   async listTemplates(q: ListAddonTemplatesOptions = {}, clusterId?: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
+    const base = this.base(clusterId);
+    const name = q.addon_template_name ?? '';
+    return this.ctx.templates.get(`templates ${base} ${name}`, name, () => this.fetchTemplates(q, base, opts));
+  }
+
+  private async fetchTemplates(q: ListAddonTemplatesOptions, base: string, opts?: CallOptions): Promise<ListOf<AddonTemplate>> {
     const query = { addon_template_name: q.addon_template_name };
     return read(this.ctx, {
       operation: 'ListAddonTemplates',
       method: 'GET',
-      base: this.base(clusterId),
+      base,
       path: this.ctx.paths.addonTemplates(),
       query,
       opts,
@@ -62,6 +71,7 @@ export class AddonApi {
 
   async install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
+    this.ctx.lookups.created(`addons/${body.spec.clusterID}`, body.spec.addonTemplateName);
     return write(this.ctx, { operation: 'CreateAddonInstance', method: 'POST', base, path: this.ctx.paths.addons(), body, opts });
   }
 
@@ -91,8 +101,12 @@ export class AddonApi {
 
   /** One instance per template per cluster: resolves an `OutcomeUnknownError` from `install`. */
   async findByTemplate(clusterId: string, addonTemplateName: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
-    const list = await this.list(clusterId, opts);
-    return (list.items ?? []).find((a) => a.spec?.addonTemplateName === addonTemplateName || a.metadata?.name === addonTemplateName);
+    const items = await this.ctx.lookups.get(
+      `addons/${clusterId}`,
+      addonTemplateName,
+      async () => (await this.list(clusterId, opts)).items ?? [],
+    );
+    return items.find((a) => a.spec?.addonTemplateName === addonTemplateName || a.metadata?.name === addonTemplateName);
   }
 
   /** Update or upgrade (PUT); use `addonUpgradeRequest` to build the body. */

@@ -1,5 +1,6 @@
 /** What every resource API needs: flavor, paths, base URLs and the transport; plus the one `invoke` helper. */
 import { CceApiError, ClientErrorCodes } from './errors.js';
+import type { SharedLookups } from './shared-lookups.js';
 import { extractJobId } from './job-id.js';
 import type { CceFlavor } from './models/common.js';
 import type { CcePaths } from './paths.js';
@@ -25,6 +26,10 @@ export interface ApiContext {
   readonly endpoint: string;
   addonBase(clusterId: string | undefined): string;
   readonly transport: Transport;
+  /** Find-by-name lookups share their lists (shared-lookups.ts). */
+  readonly lookups: SharedLookups;
+  /** Add-on templates per cluster, shared for longer (they change with the cloud's releases, not with our calls). */
+  readonly templates: SharedLookups;
 }
 
 export interface InvokeSpec {

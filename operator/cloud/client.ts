@@ -6,6 +6,7 @@
  *   const cce = new CceClient({ region: 'cn-north-4', projectId, credentials: { kind: 'aksk', accessKey, secretKey } });
  *   const { jobId } = await cce.clusters.create(body);
  */
+import { SharedLookups } from './shared-lookups.js';
 import { ClusterAccessApi } from './access.js';
 import { AddonApi } from './addons.js';
 import type { ApiContext } from './api-context.js';
@@ -48,6 +49,10 @@ export interface CceClientOptions {
   rateLimit?: RateLimit | false;
   /** Called once per HTTP attempt (metrics). */
   onCall?: OnCall;
+  /** Find-by-name lookups share one list per scope for this long (default 5 s; 0 = every lookup lists). */
+  lookupShareMs?: number;
+  /** Add-on template lists are shared for this long (default 10 min; 0 = not shared). */
+  templateShareMs?: number;
   logger?: CloudLogger;
   userAgent?: string;
   /** Tests: virtual time and deterministic jitter. */
@@ -86,6 +91,8 @@ export class CceClient {
       endpoint: this.endpoint,
       transport: this.transport,
       addonBase: (clusterId) => addonBase(this.endpoint, clusterId, pick(options)),
+      lookups: new SharedLookups(options.lookupShareMs ?? 5_000),
+      templates: new SharedLookups(options.templateShareMs ?? 600_000),
     };
     this.clusters = new ClusterApi(ctx);
     this.nodePools = new NodePoolApi(ctx);

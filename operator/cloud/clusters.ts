@@ -16,6 +16,7 @@ export class ClusterApi {
 
   /** 201 + `status.jobID` (Autopilot also `metadata.annotations.jobid`); not repeated on an unknown outcome. */
   async create(body: CreateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {
+    if (body.metadata?.name) this.ctx.lookups.created('clusters', body.metadata.name);
     return write(this.ctx, { operation: 'CreateCluster', method: 'POST', path: this.ctx.paths.clusters(), body, opts });
   }
 
@@ -29,10 +30,13 @@ export class ClusterApi {
     return read(this.ctx, { operation: 'ListClusters', method: 'GET', path: this.ctx.paths.clusters(), query, opts });
   }
 
-  /** Names are unique per project: the way to resolve an `OutcomeUnknownError` from `create`. */
+  /**
+   * Names are unique per project: the way to resolve an `OutcomeUnknownError` from `create`. The list is shared by
+   * concurrent and recent lookups (shared-lookups.ts), never one older than this client's last create of `name`.
+   */
   async findByName(name: string, opts?: CallOptions): Promise<Cluster | undefined> {
-    const list = await this.list({}, opts);
-    return (list.items ?? []).find((c) => c.metadata?.name === name);
+    const items = await this.ctx.lookups.get('clusters', name, async () => (await this.list({}, opts)).items ?? []);
+    return items.find((c) => c.metadata?.name === name);
   }
 
   async update(clusterId: string, body: UpdateClusterRequest, opts?: CallOptions): Promise<Mutation<Cluster>> {

@@ -13,6 +13,7 @@ export class NodePoolApi {
   /** 201, no job id: follow `status.phase` (empty = normal) and `status.currentNode`. */
   async create(clusterId: string, body: CreateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('CreateNodePool');
+    if (body.metadata?.name) this.ctx.lookups.created(`nodepools/${clusterId}`, body.metadata.name);
     return write(this.ctx, { operation: 'CreateNodePool', method: 'POST', path: this.ctx.paths.nodePools(clusterId), body, opts });
   }
 
@@ -29,8 +30,12 @@ export class NodePoolApi {
 
   /** Names are unique per cluster: resolves an `OutcomeUnknownError` from `create`. */
   async findByName(clusterId: string, name: string, opts?: CallOptions): Promise<NodePool | undefined> {
-    const list = await this.list(clusterId, {}, opts);
-    return (list.items ?? []).find((p) => p.metadata?.name === name);
+    const items = await this.ctx.lookups.get(
+      `nodepools/${clusterId}`,
+      name,
+      async () => (await this.list(clusterId, {}, opts)).items ?? [],
+    );
+    return items.find((p) => p.metadata?.name === name);
   }
 
   async update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {

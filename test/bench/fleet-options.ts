@@ -43,7 +43,8 @@ export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts 
   --resync-stable / BENCH_RESYNC_S  the operator's --resync-stable in seconds, = the steady-state window (default 60)
   --drift / BENCH_DRIFT         fraction of clusters changed in the simulator to time drift correction (default 0.01)
   --timeout / BENCH_TIMEOUT_S   give up waiting for Ready after this many seconds (default 1800)
-  --out / BENCH_OUT             JSON result file (default bench-results/fleet-<N>.json)`;
+  --out / BENCH_OUT             JSON result file (default bench-results/fleet-<N>.json)
+  BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)`;
 
 export function fleetOptions(argv: string[], env: NodeJS.ProcessEnv): FleetOptions {
   const { values } = parseArgs({ args: argv, options: FLAGS, strict: true });

@@ -86,7 +86,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     sim.url,
     '--leader-elect=false',
     '--log-level',
-    'warn',
+    process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     '--cce-qps',
     String(o.qps),
     '--cce-burst',

@@ -288,6 +288,9 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
         this.ctx.log.warn(`${noun} vanished from the cloud; looking it up by name`, { id });
       }
     }
+    // Held (e.g. its cluster not Ready yet) and never recorded: nothing to adopt or create until the gate opens, so
+    // no lookup either — a fleet's new pools would otherwise list their cluster on every wait.
+    if (!found && !vanished && gate.state === 'hold') return { done: await this.hold(gate) };
     found ??= await external.find(this.obj);
     if (found) {
       const stalled = await this.claim(found);
@@ -302,15 +305,13 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       };
       return { done: await this.progress({ outcome }, 60_000) };
     }
-    if (gate.state === 'hold')
-      return {
-        done: await this.progress(
-          { outcome: { state: 'progressing', reason: gate.reason, message: gate.message } },
-          gate.requeueMs ?? 60_000,
-        ),
-      };
+    if (gate.state === 'hold') return { done: await this.hold(gate) };
     if (vanished) this.ctx.events.warning(Reason.Recreating, `${noun} ${name} (${id}) no longer exists in the cloud: creating it again`);
     return { done: await this.create(external, gate.scope) };
+  }
+
+  private hold(gate: Extract<Gate<S>, { state: 'hold' }>): Promise<ReconcileResult> {
+    return this.progress({ outcome: { state: 'progressing', reason: gate.reason, message: gate.message } }, gate.requeueMs ?? 60_000);
   }
 
   /** One cloud object, one owner: adopt `found` unless another object owns it. Returns the pass result when Stalled. */

@@ -301,6 +301,13 @@ for (const p of profiles) {
         expect(w.condition('Ready')).to.include({ status: 'True' });
         expect(w.verbs()).to.deep.equal(['observe']);
       });
+      it('cluster not Ready and the object never created: no lookup, no create, until the cluster is Ready', async () => {
+        const w = world(p, p.object());
+        p.holdCluster?.(w);
+        await w.pass(p.kind);
+        expect(w.verbs()).to.deep.equal([]);
+        expect(w.condition('Reconciling')).to.include({ status: 'True' });
+      });
       it('cluster not Ready and the object changed: the change waits (Reconciling), no update', async () => {
         const w = world(p, p.change(recorded(p.object())));
         p.holdCluster?.(w);
