@@ -90,4 +90,9 @@ export class SimAdmin {
   setQuotas(q: Partial<Quotas>): Promise<Quotas> {
     return this.call('PUT', '/_sim/quotas', q);
   }
+
+  /** Every new pre-check fails on these items (unless its skippedCheckItemList names them); `[]` clears the knob. */
+  setPreCheckFailures(items: Array<{ name: string; kind?: string; message?: string }>): Promise<{ items: unknown[] }> {
+    return this.call('PUT', '/_sim/precheck-failures', { items });
+  }
 }

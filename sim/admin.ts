@@ -96,5 +96,17 @@ export function handleAdmin(deps: AdminDeps, method: string, path: string, body:
     world.touch();
     return { status: 200, body: { ...world.state.quotas } };
   }
+  if (route === 'PUT /_sim/precheck-failures') {
+    const items = isObject(body) ? body.items : undefined;
+    const valid = Array.isArray(items) && items.every((i) => isObject(i) && typeof i.name === 'string' && i.name !== '');
+    if (!valid) return { status: 400, body: { error: 'items: must be an array of {name, kind?, message?}' } };
+    world.state.preCheckFailures = (items as JsonObject[]).map((i) => ({
+      name: String(i.name),
+      ...(typeof i.kind === 'string' ? { kind: i.kind } : {}),
+      ...(typeof i.message === 'string' ? { message: i.message } : {}),
+    }));
+    world.touch();
+    return { status: 200, body: { items: world.state.preCheckFailures as unknown as JsonObject[] } };
+  }
   return { status: 404, body: { error: `no admin route ${route}` } };
 }

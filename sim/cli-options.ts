@@ -1,6 +1,7 @@
 /** Command-line flags and environment variables of `cce-sim` (documented in sim/README.md). */
 import { parseArgs } from 'node:util';
 import type { SimOptions } from './server.js';
+import { CLOUD_STACKS, type CloudStack } from './world.js';
 
 export const DEFAULT_CLI_JOB_SECONDS = 5;
 
@@ -16,6 +17,7 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): SimOptions 
       token: { type: 'string', multiple: true },
       'state-file': { type: 'string' },
       'job-seconds': { type: 'string' },
+      'cloud-stack': { type: 'string' },
     },
     strict: true,
   });
@@ -39,6 +41,11 @@ export function optionsFrom(argv: string[], env: NodeJS.ProcessEnv): SimOptions 
     tokens,
     jobSeconds: number('job-seconds', values['job-seconds'] ?? env.CCE_SIM_JOB_SECONDS, DEFAULT_CLI_JOB_SECONDS),
   };
+  const stack = values['cloud-stack'] ?? env.CCE_SIM_CLOUD_STACK;
+  if (stack !== undefined && stack !== '') {
+    if (!CLOUD_STACKS.includes(stack as CloudStack)) throw new Error(`--cloud-stack must be one of ${CLOUD_STACKS.join(', ')}`);
+    opts.cloudStack = stack as CloudStack;
+  }
   const stateFile = values['state-file'] ?? env.CCE_SIM_STATE_FILE;
   if (stateFile) opts.stateFile = stateFile;
   return opts;

@@ -21,6 +21,8 @@ import {
   showUpgradeInfo,
 } from './handlers/upgrade-checks.js';
 import { batchCreateTags, batchDeleteTags, showQuotas } from './handlers/quotas-tags.js';
+import { showClusterEndpoints, updateClusterEip } from './handlers/access.js';
+import type { CloudStack } from './world.js';
 
 type Row = [method: string, path: string, operation: string, handler: Handler];
 
@@ -45,6 +47,8 @@ const CLUSTER_ROWS: Row[] = [
   ['GET', '/clusters/{cluster_id}/operation/precheck/tasks/{task_id}', 'Show{A}PreCheck', showPreCheck],
   ['POST', '/clusters/{cluster_id}/operation/postcheck', 'Create{A}PostCheck', createPostCheck],
   ['GET', '/clusters/{cluster_id}/upgradeinfo', 'Show{A}ClusterUpgradeInfo', showUpgradeInfo],
+  ['GET', '/clusters/{cluster_id}/openapi', 'Show{A}ClusterEndpoints', showClusterEndpoints],
+  ['PUT', '/clusters/{cluster_id}/mastereip', 'Update{A}ClusterEip', updateClusterEip],
 ];
 
 const SNAPSHOT_ROWS: Row[] = [
@@ -86,7 +90,44 @@ function build(rows: Row[], prefix: string, family: Family, autopilot: boolean):
   }));
 }
 
-export function allRoutes(): Route[] {
+/**
+ * What a Huawei Cloud Stack 8.1.1 endpoint serves: the operations seed 003 documents (standard CCE only: no upgrade,
+ * tag, POST clustercert, snapshot, master EIP or Autopilot API). Every other path is the gateway's 404 APIGW.0101.
+ */
+const SEED_003_OPERATIONS: ReadonlySet<string> = new Set([
+  'CreateCluster',
+  'ListClusters',
+  'ShowCluster',
+  'UpdateCluster',
+  'DeleteCluster',
+  'HibernateCluster',
+  'AwakeCluster',
+  'ShowClusterCert',
+  'ShowJob',
+  'CreateNodePool',
+  'ListNodePools',
+  'ShowNodePool',
+  'UpdateNodePool',
+  'DeleteNodePool',
+  'ListNodes',
+  'ShowNode',
+  'DeleteNode',
+  'ShowQuotas',
+  'ListAddonTemplates',
+  'CreateAddonInstance',
+  'ListAddonInstances',
+  'ShowAddonInstance',
+  'UpdateAddonInstance',
+  'DeleteAddonInstance',
+]);
+
+/** The routes of the cloud `stack` plays (default: the public cloud, every route). */
+export function allRoutes(stack: CloudStack = 'public'): Route[] {
+  const routes = everyRoute();
+  return stack === 'public' ? routes : routes.filter((r) => !r.autopilot && SEED_003_OPERATIONS.has(r.operation));
+}
+
+function everyRoute(): Route[] {
   return [
     ...build([...CLUSTER_ROWS, ...STANDARD_ONLY], '/api/v3/projects/{project_id}', 'standard', false),
     ...build(SNAPSHOT_ROWS, '/api/v3.1/projects/{project_id}', 'standard', false),

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { World } from './world.js';
+import { World, type CloudStack } from './world.js';
 import { Router } from './router.js';
 import { allRoutes } from './routes.js';
 import { Faults } from './faults.js';
@@ -26,6 +26,8 @@ export interface SimOptions {
   tokens?: string[];
   stateFile?: string;
   jobSeconds?: number;
+  /** `hcs-8.1.1`: behave like a Huawei Cloud Stack 8.1.1 endpoint (only seed 003's APIs). Default `public`. */
+  cloudStack?: CloudStack;
 }
 
 export interface RunningSim {
@@ -56,7 +58,11 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
-  const world = new World({ projectId: opts.projectId, jobMs: Math.round((opts.jobSeconds ?? 0) * 1000) });
+  const world = new World({
+    projectId: opts.projectId,
+    jobMs: Math.round((opts.jobSeconds ?? 0) * 1000),
+    cloudStack: opts.cloudStack ?? 'public',
+  });
   if (opts.stateFile) {
     const loaded = loadState(opts.stateFile);
     if (loaded) {
@@ -64,7 +70,7 @@ export async function startSimulator(opts: SimOptions): Promise<RunningSim> {
       world.clock.offsetMs = loaded.clockOffsetMs;
     }
   }
-  const router = new Router(allRoutes());
+  const router = new Router(allRoutes(opts.cloudStack));
   const faults = new Faults();
   const log = new RequestLog();
   const auth = { accessKey: opts.accessKey, secretKey: opts.secretKey, tokens: opts.tokens ?? [] };

@@ -33,6 +33,8 @@ export interface ClusterRec {
   message?: string;
   lastJobId?: string;
   tags: { key: string; value: string }[];
+  /** The EIP bound to the API server (PUT .../mastereip), with its address. */
+  masterEip?: { id: string; ip: string };
   createdAt: number;
   updatedAt: number;
   op?: Op;
@@ -104,6 +106,15 @@ export interface TaskRec {
   durationMs: number;
   createdAt: number;
   fail?: string;
+  /** A pre-check failed by the admin knob: its failed check items (name, kind, message). */
+  failedItems?: JsonObject[];
+}
+
+/** A pre-check item the admin knob (`PUT /_sim/precheck-failures`) makes every new pre-check fail on. */
+export interface PreCheckFailure {
+  name: string;
+  kind?: string;
+  message?: string;
 }
 
 export interface Quotas {
@@ -122,6 +133,8 @@ export interface State {
   tasks: Record<string, TaskRec>;
   quotas: Quotas;
   clockOffsetMs: number;
+  /** Admin knob: pre-check items every new pre-check fails on, unless its skippedCheckItemList names them. */
+  preCheckFailures?: PreCheckFailure[];
 }
 
 export function emptyState(): State {

@@ -4,9 +4,17 @@ import { Clock } from './time.js';
 import { emptyState, type Op, type State } from './state.js';
 import type { JsonObject } from './json.js';
 
+/**
+ * Which cloud the simulator plays: `public` (Huawei Cloud: seeds 003 + 004, every route), or `hcs-8.1.1` (Huawei
+ * Cloud Stack 8.1.1: only the APIs seed 003 documents; the rest answer the gateway's 404 APIGW.0101).
+ */
+export type CloudStack = 'public' | 'hcs-8.1.1';
+export const CLOUD_STACKS: readonly CloudStack[] = ['public', 'hcs-8.1.1'];
+
 export interface WorldConfig {
   projectId: string;
   jobMs: number;
+  cloudStack?: CloudStack;
 }
 
 export class World {

@@ -1,8 +1,8 @@
 /** Cluster get, list, update, hibernate, awake and certificate. */
 import { CceError } from '../errors.js';
-import { get, isObject, str } from '../json.js';
+import { get, isObject, str, type JsonObject } from '../json.js';
 import type { Ctx, Reply } from '../context.js';
-import { endpointOf, renderCluster } from '../render/cluster.js';
+import { endpointOf, publicEndpointOf, renderCluster } from '../render/cluster.js';
 import { clusterPhase, requireAvailable } from '../lifecycle/cluster.js';
 import { validateUpdateCluster } from '../validate/cluster.js';
 import { validateUpdateAutopilotCluster } from '../validate/autopilot-cluster.js';
@@ -89,13 +89,21 @@ export function clusterCert(ctx: Ctx): Reply {
   const pem = (what: string): string =>
     Buffer.from(`-----BEGIN ${what}-----\nU0lNVUxBVEVE${c.uid.replace(/-/g, '')}\n-----END ${what}-----\n`).toString('base64');
   const server = endpointOf(c);
-  const kubeconfig = {
+  // With an EIP bound, CCE's kubeconfig also names the public address (cluster externalCluster, context external).
+  const external = publicEndpointOf(c);
+  const kubeconfig: JsonObject = {
     kind: 'Config',
     apiVersion: 'v1',
     preferences: {},
-    clusters: [{ name: 'internalCluster', cluster: { server, 'certificate-authority-data': pem('CERTIFICATE') } }],
+    clusters: [
+      { name: 'internalCluster', cluster: { server, 'certificate-authority-data': pem('CERTIFICATE') } },
+      ...(external ? [{ name: 'externalCluster', cluster: { server: external, 'insecure-skip-tls-verify': true } }] : []),
+    ],
     users: [{ name: 'user', user: { 'client-certificate-data': pem('CERTIFICATE'), 'client-key-data': pem('RSA PRIVATE KEY') } }],
-    contexts: [{ name: 'internal', context: { cluster: 'internalCluster', user: 'user' } }],
+    contexts: [
+      { name: 'internal', context: { cluster: 'internalCluster', user: 'user' } },
+      ...(external ? [{ name: 'external', context: { cluster: 'externalCluster', user: 'user' } }] : []),
+    ],
     'current-context': 'internal',
   };
   return ok(kubeconfig, 200, ctx.autopilot ? { 'Port-ID': c.uid } : undefined);

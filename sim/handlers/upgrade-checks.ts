@@ -30,7 +30,19 @@ export function createPreCheck(ctx: Ctx): Reply {
   spec.clusterID = c.uid;
   spec.clusterVersion ??= patchOf(c.autopilot, String(c.spec.version));
   const t = newTask(ctx, c.uid, 'PreCheckTask', spec);
+  failOnKnob(ctx, t.spec, t);
   return ok(renderPreCheck(t, t.startedAt - 1)); // as it starts: Init
+}
+
+/** The admin knob's failing items, less those the request skips by name: the pre-check fails on the rest. */
+function failOnKnob(ctx: Ctx, spec: JsonObject, t: { fail?: string; failedItems?: JsonObject[] }): void {
+  const skipped = new Set(
+    (Array.isArray(spec.skippedCheckItemList) ? spec.skippedCheckItemList : []).filter(isObject).map((i) => str(i, 'name')),
+  );
+  const items = (ctx.world.state.preCheckFailures ?? []).filter((f) => !skipped.has(f.name));
+  if (!items.length || t.fail !== undefined) return;
+  t.failedItems = items.map((f) => ({ name: f.name, kind: f.kind ?? 'Exception', message: f.message ?? `${f.name} check failed` }));
+  t.fail = `${items.length} check item(s) failed`;
 }
 
 export function showPreCheck(ctx: Ctx): Reply {

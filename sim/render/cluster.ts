@@ -31,6 +31,11 @@ export function endpointOf(c: ClusterRec): string {
   return `https://192.168.${n}.11:5443`;
 }
 
+/** The API server's public address while an EIP is bound to it (PUT .../mastereip). */
+export function publicEndpointOf(c: ClusterRec): string | undefined {
+  return c.masterEip ? `https://${c.masterEip.ip}:5443` : undefined;
+}
+
 export function renderCluster(world: World, c: ClusterRec, now: number, view: ClusterView = {}): JsonObject {
   let phase = view.phase ?? clusterPhase(c);
   if (phase === 'Error' && !c.autopilot && !view.errorStatus) phase = 'Deleting';
@@ -64,7 +69,10 @@ export function renderCluster(world: World, c: ClusterRec, now: number, view: Cl
   if (view.jobID) status.jobID = view.jobID;
   if (c.reason && phase !== 'Available') status.reason = c.reason;
   if (c.message && phase !== 'Available') status.message = c.message;
-  if (phase !== 'Creating') status.endpoints = [{ url: endpointOf(c), type: 'Internal' }];
+  if (phase !== 'Creating') {
+    const external = publicEndpointOf(c);
+    status.endpoints = [{ url: endpointOf(c), type: 'Internal' }, ...(external ? [{ url: external, type: 'External' }] : [])];
+  }
   if (view.deleteStatus) Object.assign(status, view.deleteStatus);
   return { kind: 'Cluster', apiVersion: 'v3', metadata, spec, status };
 }

@@ -24,17 +24,24 @@ export function renderUpgradeTask(t: TaskRec, now: number): JsonObject {
   };
 }
 
+/** The fields of a failed cluster check item besides the knob's name, kind and message [004 T4-247]. */
+const clusterItem: JsonObject = { group: 'ClusterCheck', level: 'Fatal', phase: 'Failed', riskSource: {}, errorCodes: [] };
+
 export function renderPreCheck(t: TaskRec, now: number): JsonObject {
   const phase = taskPhase(t, now);
+  // Failed by the admin knob: its items are cluster check items; otherwise (a jobFailure fault) an add-on item.
+  const knob = t.failedItems;
   const part = phase === 'Failed' ? 'Failed' : phase;
   const done = completionTime(t, now);
   const status: JsonObject = {
     phase,
-    clusterCheckStatus: { phase: phase === 'Failed' ? 'Success' : part, itemsStatus: [] },
+    clusterCheckStatus: knob
+      ? { phase: part, itemsStatus: phase === 'Failed' ? knob.map((i) => ({ ...clusterItem, ...i })) : [] }
+      : { phase: phase === 'Failed' ? 'Success' : part, itemsStatus: [] },
     addonCheckStatus: {
-      phase: part,
+      phase: knob ? (phase === 'Failed' ? 'Success' : part) : part,
       itemsStatus:
-        phase === 'Failed'
+        phase === 'Failed' && !knob
           ? [
               {
                 name: 'AddonLimit',

@@ -99,6 +99,14 @@ describe('sim formats, versions, templates, faults, options, routing', () => {
     expect(f.fire(['drop'], 'GET', '/xyz', 'B')).to.have.length(0);
   });
 
+  it('--cloud-stack picks the cloud the simulator plays (hcs-8.1.1 or public), anything else is refused', () => {
+    const need = ['--access-key', 'a', '--secret-key', 's', '--project-id', 'p'];
+    expect(optionsFrom([...need, '--cloud-stack', 'hcs-8.1.1'], {}).cloudStack).to.equal('hcs-8.1.1');
+    expect(optionsFrom(need, { CCE_SIM_CLOUD_STACK: 'public' }).cloudStack).to.equal('public');
+    expect(optionsFrom(need, {}).cloudStack).to.equal(undefined);
+    expect(() => optionsFrom([...need, '--cloud-stack', 'hcs-9'], {})).to.throw(/--cloud-stack must be one of public, hcs-8.1.1/);
+  });
+
   it('CLI options: flags win over env vars; env vars fill the rest; defaults', () => {
     const o = optionsFrom(['--port', '8080', '--access-key', 'A', '--token', 't1', '--token', 't2'], {
       CCE_SIM_SECRET_KEY: 'S',
