@@ -24,7 +24,7 @@ import type { ResourceType } from '../../../operator/runtime/kube-object.js';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** What a call acts on: the Lease, Events, Secrets, every registered custom kind (or its status), every informer. */
-export type Target = 'lease' | 'events' | 'secrets' | 'kinds' | 'kinds/status' | 'informers';
+export type Target = 'lease' | 'events' | 'secrets' | 'argocd-secrets' | 'kinds' | 'kinds/status' | 'informers';
 
 export interface CallRow {
   /** The file that makes the call (relative to the repository root). */
@@ -70,11 +70,12 @@ export const CALLS: readonly CallRow[] = [
   { file: SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
   { file: SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
   { file: SECRETS, method: 'patchNamespacedSecret', target: 'secrets', verb: 'patch' },
-  // a CceClusterRegistration's Argo CD cluster Secret: read, created, replaced, deleted (uid precondition)
+  // a CceClusterRegistration's Argo CD cluster Secret: read, created, replaced (as the kubeconfig Secrets);
+  // deleted (uid precondition) in Argo CD's namespace only (config/rbac/argocd)
   { file: ARGOCD_SECRETS, method: 'readNamespacedSecret', target: 'secrets', verb: 'get' },
   { file: ARGOCD_SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
   { file: ARGOCD_SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
-  { file: ARGOCD_SECRETS, method: 'deleteNamespacedSecret', target: 'secrets', verb: 'delete' },
+  { file: ARGOCD_SECRETS, method: 'deleteNamespacedSecret', target: 'argocd-secrets', verb: 'delete' },
 ];
 
 export interface FoundCall {
@@ -144,6 +145,8 @@ export interface RequiredPermissions {
   clusterWide: Set<Permission>;
   /** Needed on the leader-election Lease only (a Role in its namespace). */
   lease: Set<Permission>;
+  /** Needed in Argo CD's namespace only (config/rbac/argocd: a Role there), for CceClusterRegistrations. */
+  argocd: Set<Permission>;
   /** The Lease the operator uses by default (operator/config.ts). */
   defaultLeaseName: string;
   /** The custom kinds the operator registers (their plurals). */
@@ -161,6 +164,7 @@ export function requiredPermissions(): RequiredPermissions {
   }
   const clusterWide = new Set<Permission>();
   const lease = new Set<Permission>();
+  const argocd = new Set<Permission>();
   for (const row of CALLS) {
     switch (row.target) {
       case 'lease':
@@ -171,6 +175,9 @@ export function requiredPermissions(): RequiredPermissions {
         break;
       case 'secrets':
         clusterWide.add(permission('', 'secrets', row.verb));
+        break;
+      case 'argocd-secrets':
+        argocd.add(permission('', 'secrets', row.verb));
         break;
       case 'kinds':
         for (const k of kinds) clusterWide.add(permission(k.group, k.plural, row.verb));
@@ -185,7 +192,9 @@ export function requiredPermissions(): RequiredPermissions {
   }
   const parsed = parseConfig([], {});
   if (parsed.help) throw new Error('unexpected --help');
-  return { clusterWide, lease, defaultLeaseName: parsed.config.leaseName, kinds };
+  // what the ClusterRole grants anyway is not asked of the Argo CD Role
+  for (const p of clusterWide) argocd.delete(p);
+  return { clusterWide, lease, argocd, defaultLeaseName: parsed.config.leaseName, kinds };
 }
 
 /** Calls in the code that the table lacks, and rows no code makes. */

@@ -154,6 +154,22 @@ describe('RBAC (config/rbac) against the calls the code makes', () => {
     for (const [p, names] of named) expect(names, p).to.deep.equal([leaseName]);
   });
 
+  it("Argo CD cluster Secrets: delete only in Argo CD's namespace (config/rbac/argocd), bound to the operator", () => {
+    const argocd = kustomize(join(ROOT, 'config', 'rbac', 'argocd'));
+    const k = parse(readFileSync(join(ROOT, 'config', 'rbac', 'argocd', 'kustomization.yaml'), 'utf8')) as { namespace?: string };
+    expect(k.namespace, "the kustomization puts it in Argo CD's default namespace").to.equal('argocd');
+    const bindings = argocd.filter((m) => m.kind === 'RoleBinding');
+    expect(bindings).to.have.length(1);
+    const binding = bindings[0] as Manifest;
+    expect(boundTo(binding), 'bound to the operator ServiceAccount').to.equal(true);
+    const role = argocd.find((m) => m.kind === 'Role' && m.metadata.name === binding.roleRef?.name);
+    expect(role, 'the RoleBinding names the Role beside it').to.exist;
+    const { all, named } = expand(role?.rules ?? []);
+    expect(named.size).to.equal(0);
+    expect(sorted(all)).to.deep.equal(sorted(needs.argocd));
+    expect(sorted(needs.argocd), 'the ClusterRole lacks what this Role adds').to.deep.equal([permission('', 'secrets', 'delete')]);
+  });
+
   it('tenants: one editor and one viewer ClusterRole per kind the operator serves, bound to nobody', () => {
     const tenantRoles = rbac.filter((m) => m.kind === 'ClusterRole' && /-(editor|viewer)-role$/.test(m.metadata.name));
     const expected: string[] = [];
