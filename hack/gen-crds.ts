@@ -1,6 +1,7 @@
 /**
- * Writes crds/<group>_<plural>.yaml, crds/kustomization.yaml and config/crd/kustomization.yaml from the TypeScript schemas
- * (operator/resources/crds.ts). `--check` fails when the files on disk differ (CI guard).
+ * Writes crds/<group>_<plural>.yaml, crds/kustomization.yaml, config/crd/kustomization.yaml and the Helm chart's
+ * charts/cce-operator/crds/<group>_<plural>.yaml from the TypeScript schemas (operator/resources/crds.ts). `--check`
+ * fails when the files on disk differ (CI guard).
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +19,8 @@ for (const crd of allCrds()) {
   const file = `${crd.spec.group}_${crd.spec.names.plural}.yaml`;
   names.push(file);
   files.set(join('crds', file), header + stringify(crd, { lineWidth: 0 }));
+  // Helm installs (never upgrades or deletes) what its chart's crds/ holds: docs/upgrade.md says how to upgrade them.
+  files.set(join('charts', 'cce-operator', 'crds', file), header + stringify(crd, { lineWidth: 0 }));
 }
 const kustomization = (resources: string[]) =>
   header + stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources });
@@ -42,4 +45,4 @@ if (stale.length > 0) {
   console.error(`CRDs are out of date (run \`make crds\`): ${stale.join(', ')}`);
   process.exit(1);
 }
-if (check) console.log(`crds/ is up to date (${names.length} CRDs)`);
+if (check) console.log(`crds/ and charts/cce-operator/crds/ are up to date (${names.length} CRDs)`);
