@@ -29,8 +29,8 @@ export default defineConfig(
     },
   },
   {
-    // CLIs print to stdout (operator/main.ts prints --help).
-    files: ['hack/**/*.ts', 'test/**/*.ts', 'sim/cli*.ts', 'operator/main.ts'],
+    // CLIs print to stdout (operator/main.ts and the cce-operator commands in operator/cli).
+    files: ['hack/**/*.ts', 'test/**/*.ts', 'sim/cli*.ts', 'operator/main.ts', 'operator/cli/**/*.ts'],
     rules: {
       'no-console': 'off',
     },

@@ -328,7 +328,7 @@ export function helpText(): string {
     return `${left.padEnd(40)} ${s.help}\n${' '.repeat(41)}env ${s.env}, default: ${defaultText(s)}`;
   });
   return [
-    'Usage: cce-operator [flags]',
+    'Usage: cce-operator [run] [flags]',
     '',
     'Every flag can also be set by its environment variable; the flag wins.',
     '',
