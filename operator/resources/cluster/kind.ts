@@ -4,7 +4,7 @@
  */
 import type { CceCredentials, Cluster } from '../../cloud/index.js';
 import type { ControllerSpec } from '../../runtime/controller-spec.js';
-import type { ManagedKind } from '../managed/kind.js';
+import type { ManagedKind, Pass, Step } from '../managed/kind.js';
 import { managedController, type ManagedDeps } from '../managed/reconciler.js';
 import type { CloudClients } from '../cloud-clients.js';
 import { poolDeletionWatch, waitForNodePools } from './dependents.js';
@@ -14,6 +14,7 @@ import { clusterFields } from './fields.js';
 import { KubeconfigExporter, type KubeconfigSecrets } from './kubeconfig-export.js';
 import { clusterActivity, clusterFacts, clusterReadyMessage } from './report.js';
 import type { CceCluster } from './types.js';
+import { masterEipStep } from './master-eip.js';
 import { advanceUpgrade } from './upgrade-flow.js';
 
 export const CLUSTER_TYPE = {
@@ -56,11 +57,21 @@ export function clusterKind(deps: ClusterDeps): ManagedKind<CceCluster, Cluster,
     facts: (c) => clusterFacts(c),
     readyMessage: (c) => clusterReadyMessage(c),
     inFlight: advanceUpgrade,
-    beforeReady: (p) => kubeconfig.step(p),
+    beforeReady: (p) => beforeReady(p, kubeconfig),
     forget: (key) => kubeconfig.forget(key),
     deleteBlockers: (obj, ctx) => waitForNodePools(obj, ctx, poll),
     watches: [poolDeletionWatch],
   };
+}
+
+/** Before Ready: the API server's EIP (master-eip.ts), then the kubeconfig export with the endpoints as they now are. */
+async function beforeReady(p: Pass<CceCluster, Cluster, void>, kubeconfig: KubeconfigExporter): Promise<Step | undefined> {
+  const eip = await masterEipStep(p);
+  if (!eip) return kubeconfig.step(p);
+  p.ctx.events.normal(eip.step.outcome.reason, eip.step.outcome.message);
+  const exported = await kubeconfig.step({ ...p, observed: eip.observed });
+  if (!exported) return { ...eip.step, event: false };
+  return { ...exported, set: { ...eip.step.set, ...exported.set } };
 }
 
 export function clusterController(deps: ClusterDeps): ControllerSpec<CceCluster> {

@@ -46,12 +46,48 @@ function rotationDue(expiresAt: number, now: Date, ref: Ref): boolean {
   return expiresAt - now.getTime() <= rotation(ref).rotateBeforeDays * DAY;
 }
 
-export function kubeconfigDue(cr: CceCluster, now: Date, refresh: boolean): boolean {
+export function kubeconfigDue(cr: CceCluster, now: Date, refresh: boolean, server?: string): boolean {
   const ref = cr.spec.kubeconfigSecretRef;
   if (!ref) return false;
   const k = cr.status?.kubeconfig;
   if (refresh || !k?.expiresAt || k.secretName !== ref.name) return true;
+  // The address it should use changed (an EIP bound or unbound, spec.kubeconfigSecretRef.endpoint changed).
+  if (server !== undefined && k.server !== server) return true;
   return rotationDue(Date.parse(k.expiresAt), now, ref);
+}
+
+type Endpoint = { url?: string; type?: string };
+
+/** The API server address the kubeconfig uses: the one spec.kubeconfigSecretRef.endpoint names, else External when there is one. */
+export function chosenEndpoint(ref: Ref | undefined, endpoints: readonly Endpoint[]): { url: string; type: string } | undefined {
+  const of = (type: string) => endpoints.find((e) => e.type === type && e.url);
+  const e = (ref?.endpoint ? of(ref.endpoint) : undefined) ?? of('External') ?? of('Internal');
+  return e?.url ? { url: e.url, type: e.type as string } : undefined;
+}
+
+type Kubeconfig = {
+  clusters?: Array<{ name?: string; cluster?: { server?: string } }>;
+  contexts?: Array<{ name?: string; context?: { cluster?: string } }>;
+  'current-context'?: string;
+};
+
+/**
+ * The kubeconfig pointed at `server`: the context whose cluster has that address becomes the current one (CCE's
+ * kubeconfig names both when an EIP is bound); otherwise the current context's cluster gets that address. Pure.
+ */
+export function pointedAt(cert: unknown, server: string | undefined): unknown {
+  if (!server || !cert || typeof cert !== 'object') return cert;
+  const k = structuredClone(cert) as Kubeconfig;
+  const clusterNamed = (name: string | undefined) => (k.clusters ?? []).find((c) => c.name === name);
+  const context = (k.contexts ?? []).find((c) => clusterNamed(c.context?.cluster)?.cluster?.server === server);
+  if (context?.name) {
+    k['current-context'] = context.name;
+    return k;
+  }
+  const current = (k.contexts ?? []).find((c) => c.name === k['current-context']) ?? k.contexts?.[0];
+  const cluster = clusterNamed(current?.context?.cluster) ?? k.clusters?.[0];
+  if (cluster?.cluster) cluster.cluster.server = server;
+  return k;
 }
 
 /** A certificate fetched for an object and not yet known to be recorded in its status. */
@@ -80,7 +116,8 @@ export class KubeconfigExporter {
     const pending = this.held.get(key);
     // A certificate fetched and not yet written (a rotation or refresh under way) is still to be written.
     const midway = !!pending && !pending.written && pending.uid === obj.metadata?.uid && !!obj.spec.kubeconfigSecretRef;
-    if (!midway && !kubeconfigDue(obj, now, p.ctx.refreshRequested)) {
+    const endpoint = chosenEndpoint(obj.spec.kubeconfigSecretRef, p.observed.status?.endpoints ?? []);
+    if (!midway && !kubeconfigDue(obj, now, p.ctx.refreshRequested, endpoint?.url)) {
       this.held.delete(key); // recorded in status (or no longer wanted)
       return undefined;
     }
@@ -94,15 +131,21 @@ export class KubeconfigExporter {
     }
     const clusterId = p.observed.metadata.uid as string;
     const cert = this.usable(key, obj, clusterId, now, p.ctx.refreshRequested) ?? (await this.fetch(key, obj, clusterId, p.cloud, now));
-    await this.secrets.write(namespace, ref.name, { [ref.key ?? 'kubeconfig']: JSON.stringify(cert.cert) }, obj, holder);
+    const data = JSON.stringify(pointedAt(cert.cert, endpoint?.url));
+    await this.secrets.write(namespace, ref.name, { [ref.key ?? 'kubeconfig']: data }, obj, holder);
     cert.written = true;
     const kubeconfig: NonNullable<CceClusterStatus['kubeconfig']> = {
       secretName: ref.name,
       fetchedAt: iso(cert.fetchedAt),
       expiresAt: iso(new Date(cert.fetchedAt.getTime() + cert.days * DAY)),
+      ...(endpoint ? { server: endpoint.url, endpointType: endpoint.type } : {}),
     };
     return {
-      outcome: { state: 'progressing', reason: Reason.KubeconfigExported, message: `kubeconfig written to Secret ${ref.name}` },
+      outcome: {
+        state: 'progressing',
+        reason: Reason.KubeconfigExported,
+        message: `kubeconfig written to Secret ${ref.name}${endpoint ? ` (server ${endpoint.type} ${endpoint.url})` : ''}`,
+      },
       set: { kubeconfig },
       event: true,
     };

@@ -18,6 +18,10 @@ export const Reason = {
   InvalidSpec: 'InvalidSpec',
   UnsupportedOnAutopilot: 'UnsupportedOnAutopilot',
   KubeconfigExported: 'KubeconfigExported',
+  /** spec.masterEIP bound to the API server (public access). */
+  MasterEipBound: 'MasterEipBound',
+  /** The EIP the operator bound was unbound (spec.masterEIP removed or changed). */
+  MasterEipUnbound: 'MasterEipUnbound',
   /** spec.kubeconfigSecretRef names a Secret the operator did not create for this CceCluster: never written (Stalled). */
   SecretNotOwned: 'SecretNotOwned',
 } as const;

@@ -5,6 +5,8 @@ import { clusterFields } from '../../../operator/resources/cluster/fields.js';
 import { fieldDiffs, firstFamily } from '../../../operator/resources/field-diff.js';
 import { createRequest } from '../../../operator/resources/cluster/desired.js';
 import type { CceCluster, CceClusterSpec } from '../../../operator/resources/cluster/types.js';
+import { chosenEndpoint, pointedAt } from '../../../operator/resources/cluster/kubeconfig-export.js';
+import { eipChange } from '../../../operator/resources/cluster/master-eip.js';
 import { planUpgradePath } from '../../../operator/resources/cluster/upgrade-plan.js';
 import { failedCheckItems, preCheckSpec, upgradeAction } from '../../../operator/resources/cluster/upgrade-request.js';
 import { compareMinor, downgradeMessage } from '../../../operator/resources/cluster/version.js';
@@ -136,6 +138,52 @@ describe('resources/cluster: upgrade policy in the upgrade-family bodies', () =>
     };
     expect(failedCheckItems(task)).to.deep.equal([{ name: 'AddonLimit', kind: 'Exception', phase: 'Failed', message: 'coredns too old' }]);
   });
+});
+
+describe('resources/cluster: the public endpoint and the kubeconfig that uses it', () => {
+  const internal = { url: 'https://192.168.0.11:5443', type: 'Internal' };
+  const external = { url: 'https://121.36.1.2:5443', type: 'External' };
+  const endpointCases = {
+    'external by default when there is one': { endpoint: undefined, endpoints: [internal, external], want: external },
+    'internal when asked for': { endpoint: 'Internal' as const, endpoints: [internal, external], want: internal },
+    'internal while no EIP is bound': { endpoint: undefined, endpoints: [internal], want: internal },
+    'external asked for, none yet: internal until one appears': { endpoint: 'External' as const, endpoints: [internal], want: internal },
+    'no endpoint yet (creating)': { endpoint: undefined, endpoints: [], want: undefined },
+  };
+  for (const [reason, c] of Object.entries(endpointCases)) {
+    it(reason, () => expect(chosenEndpoint({ name: 'kc', endpoint: c.endpoint }, c.endpoints)).to.deep.equal(c.want));
+  }
+  it("points the kubeconfig at the address: CCE's external context, else the current cluster's server", () => {
+    const cce = {
+      clusters: [
+        { name: 'internalCluster', cluster: { server: internal.url } },
+        { name: 'externalCluster', cluster: { server: external.url } },
+      ],
+      contexts: [
+        { name: 'internal', context: { cluster: 'internalCluster' } },
+        { name: 'external', context: { cluster: 'externalCluster' } },
+      ],
+      'current-context': 'internal',
+    };
+    expect((pointedAt(cce, external.url) as typeof cce)['current-context']).to.equal('external');
+    const single = { clusters: [cce.clusters[0]], contexts: [cce.contexts[0]], 'current-context': 'internal' };
+    expect((pointedAt(single, external.url) as typeof cce).clusters[0]?.cluster.server).to.equal(external.url);
+    expect(single.clusters[0]?.cluster.server).to.equal(internal.url); // not changed in place
+  });
+  const eipCases = {
+    'bind what the spec names': { spec: { id: 'eip-1' }, applied: undefined, want: { bind: 'eip-1' } },
+    'already bound': { spec: { id: 'eip-1' }, applied: 'eip-1', want: undefined },
+    'another EIP: unbind, then bind': { spec: { id: 'eip-2' }, applied: 'eip-1', want: { unbind: 'eip-1', bind: 'eip-2' } },
+    'field removed: unbind what the operator bound': { spec: undefined, applied: 'eip-1', want: { unbind: 'eip-1' } },
+    'never set: an EIP bound outside the operator is left alone': { spec: undefined, applied: undefined, want: undefined },
+  };
+  for (const [reason, c] of Object.entries(eipCases)) {
+    it(reason, () =>
+      expect(eipChange({ metadata: {}, spec: { ...spec, masterEIP: c.spec }, status: { appliedMasterEIP: c.applied } })).to.deep.equal(
+        c.want,
+      ),
+    );
+  }
 });
 
 describe('resources/cluster: field-table diff', () => {
