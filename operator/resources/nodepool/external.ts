@@ -8,6 +8,7 @@ import { describeFields } from '../field-diff.js';
 import type { External } from '../managed/kind.js';
 import { cloudName, createRequest, updateRequest } from './desired.js';
 import { loginOf } from './login.js';
+import { nodeSummary, poolNodes } from './node-summary.js';
 import { Reason } from './reasons.js';
 import type { CceNodePool, ObservedPool, PoolScope } from './types.js';
 
@@ -16,7 +17,13 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
   const seen = (p: NodePool | undefined): ObservedPool | undefined =>
     p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
   return {
-    observe: async (id) => seen(await unlessNotFound(cloud.nodePools.get(clusterID, id))),
+    // One list-nodes call per observation gives the pool's nodes by phase (node-summary.ts).
+    observe: async (id) => {
+      const pool = seen(await unlessNotFound(cloud.nodePools.get(clusterID, id)));
+      if (!pool) return undefined;
+      const nodes = poolNodes((await cloud.nodes.list(clusterID)).items ?? [], id);
+      return { ...pool, nodeSummary: nodeSummary(nodes) };
+    },
     // A cluster gone from the cloud holds no pool of that name either.
     find: async (obj) => seen(await unlessNotFound(cloud.nodePools.findByName(clusterID, cloudName(obj)))),
     async create(obj) {

@@ -46,6 +46,7 @@ export function poolFacts(r: ObservedPool, obj: CceNodePool): Record<string, unk
     currentNode: current,
     desiredNode: desired,
     nodes: `${current}/${desired}`,
+    ...(r.nodeSummary ? { nodeStatus: r.nodeSummary } : {}),
   };
 }
 

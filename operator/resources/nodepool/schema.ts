@@ -254,5 +254,25 @@ export const nodePoolStatusSchema = {
     desiredNode: { type: 'integer', description: "Nodes wanted: spec.initialNodeCount, or the autoscaler's count when autoscaling." },
     nodes: str('`current/desired`, for the Nodes column.', 32),
     currentVersion: str("Kubernetes version of the pool's cluster (nodes follow their cluster).", 64),
+    nodeStatus: {
+      type: 'object',
+      description: "The pool's nodes as the list-nodes API reports them (one call per observation, none per node).",
+      properties: {
+        phases: {
+          type: 'object',
+          description: 'Node count per cloud phase (Active, Build, Installing, Abnormal, Deleting, ...).',
+          additionalProperties: { type: 'integer' },
+        },
+        unhealthy: {
+          type: 'array',
+          maxItems: 5,
+          description: 'At most 5 nodes that are not Active, the faulty ones (e.g. Abnormal) before those under way.',
+          items: {
+            type: 'object',
+            properties: { name: str('Node name.', 253), privateIP: str('Private IP.', 64), phase: str('Cloud phase.', 32) },
+          },
+        },
+      },
+    },
   },
 } as const satisfies JsonSchema;

@@ -2,6 +2,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { NodePool } from '../../cloud/index.js';
 import type { SchemaType } from '../schema-type.js';
+import type { NodeSummary } from './node-summary.js';
 import type { nodePoolSpecSchema, nodePoolStatusSchema } from './schema.js';
 
 export type CceNodePoolSpec = SchemaType<typeof nodePoolSpecSchema>;
@@ -25,4 +26,8 @@ export interface PoolScope {
  * A cloud node pool as the managed ladder sees it: the CCE pool, plus the cluster it was read in (a pool does
  * not name its cluster; status.clusterID and status.currentVersion are facts of this pair).
  */
-export type ObservedPool = NodePool & { inCluster: { id: string; version: string | undefined } };
+export type ObservedPool = NodePool & {
+  inCluster: { id: string; version: string | undefined };
+  /** The pool's nodes by phase, when this read listed them (observe does; create/update answers do not). */
+  nodeSummary?: NodeSummary;
+};

@@ -117,6 +117,9 @@ describe('CceNodePool lifecycle (operator + kube-apiserver + simulator)', functi
     await pools.patch('pool-a', { spec: { initialNodeCount: 3 } });
     let p = await readyPool('pool-a', (o) => o.status?.currentNode === 3);
     expect(p.status?.nodes).to.equal('3/3');
+    // Nodes by phase from the list-nodes call of the same observation; never a call per node.
+    expect(p.status?.nodeStatus).to.deep.equal({ phases: { Active: 3 }, unhealthy: [] });
+    expect((await admin.counts()).byOperation.ShowNode ?? 0).to.equal(0);
     expect(
       (await admin.objects()).nodes.filter(
         (n) =>

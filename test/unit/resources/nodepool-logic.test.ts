@@ -10,6 +10,7 @@ import { nodePoolExternal } from '../../../operator/resources/nodepool/external.
 import { nodePoolFields } from '../../../operator/resources/nodepool/fields.js';
 import { loginOf } from '../../../operator/resources/nodepool/login.js';
 import { clusterWatch, nodePoolKind } from '../../../operator/resources/nodepool/kind.js';
+import { NODE_POOL_ANNOTATION, nodeSummary } from '../../../operator/resources/nodepool/node-summary.js';
 import { poolActivity, poolFacts, poolReadiness, poolReadyMessage } from '../../../operator/resources/nodepool/report.js';
 import type { CceNodePool, CceNodePoolSpec, ObservedPool, PoolScope } from '../../../operator/resources/nodepool/types.js';
 
@@ -699,5 +700,52 @@ describe('resources/nodepool: facts, activity, readiness', () => {
       id: 'np-1',
       hasTaints: true,
     });
+  });
+});
+
+describe('resources/nodepool: nodes by phase, one list-nodes call per observation', () => {
+  const node = (name: string, pool: string, phase: string, ip?: string) => ({
+    kind: 'Node',
+    apiVersion: 'v3',
+    metadata: { name, uid: `${name}-uid`, annotations: { [NODE_POOL_ANNOTATION]: pool } },
+    spec: {} as never,
+    status: { phase, ...(ip ? { privateIP: ip } : {}) },
+  });
+  it('counts per phase; names the not-Active nodes, faulty before under way, at most five', () => {
+    const nodes = [
+      node('a', 'p1', 'Active'),
+      node('b', 'p1', 'Installing', '10.0.0.2'),
+      node('c', 'p1', 'Abnormal', '10.0.0.3'),
+      ...['d', 'e', 'f', 'g', 'h'].map((n) => node(n, 'p1', 'Build')),
+    ];
+    expect(nodeSummary(nodes)).to.deep.equal({
+      phases: { Active: 1, Installing: 1, Abnormal: 1, Build: 5 },
+      unhealthy: [
+        { name: 'c', privateIP: '10.0.0.3', phase: 'Abnormal' },
+        { name: 'b', privateIP: '10.0.0.2', phase: 'Installing' },
+        { name: 'd', phase: 'Build' },
+        { name: 'e', phase: 'Build' },
+        { name: 'f', phase: 'Build' },
+      ],
+    });
+  });
+  it("observe: the pool and ONE list of the cluster's nodes, filtered to the pool; status.nodeStatus from it", async () => {
+    const calls: string[] = [];
+    const pool = { kind: 'NodePool', apiVersion: 'v3', metadata: { name: 'p', uid: 'p1' }, spec: {}, status: { currentNode: 2 } };
+    const cloud = {
+      nodePools: { get: async () => (calls.push('pool'), pool) },
+      nodes: {
+        list: async () => (
+          calls.push('nodes'),
+          { items: [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')] }
+        ),
+      },
+    } as unknown as CceClient;
+    const scope: PoolScope = { clusterID: 'c1', currentVersion: 'v1.28', versionAhead: undefined };
+    const ext = nodePoolExternal(cloud, scope, { read: async () => ({}) } as never);
+    const observed = (await ext.observe('p1')) as ObservedPool;
+    expect(calls).to.deep.equal(['pool', 'nodes']);
+    const facts = poolFacts(observed, { metadata: { name: 'p' }, spec: { initialNodeCount: 2 } } as CceNodePool);
+    expect(facts.nodeStatus).to.deep.equal({ phases: { Active: 1, Abnormal: 1 }, unhealthy: [{ name: 'b', phase: 'Abnormal' }] });
   });
 });
