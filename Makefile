@@ -17,6 +17,11 @@ endif
 endif
 
 NPM ?= npm
+# The release version (package.json), the image reference `docker-build` tags and `deploy` installs.
+VERSION := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' package.json)
+IMG ?= cce-operator:$(VERSION)
+CONTAINER_TOOL ?= docker
+KUBECTL ?= kubectl
 MOCHA := npx mocha
 TESTENV_BIN = $(shell bash hack/testenv/build.sh --print)
 
@@ -97,6 +102,49 @@ test-install: deps testenv ## Only test/integration/e2e: config/default installe
 .PHONY: bench
 bench: deps testenv ## Fleet benchmark: BENCH_N clusters (default 100; e.g. BENCH_N=100,500) × 2 pools × 2 add-ons; prints a table, writes bench-results/*.json. Not part of `make test`.
 	BENCH_N=$(or $(BENCH_N),100) npx tsx test/bench/run.ts
+
+##@ Image
+
+.PHONY: docker-build
+docker-build: ## Build the image $(IMG) (IMG=registry/cce-operator:tag to name it; CONTAINER_TOOL=podman works too).
+	@bash hack/container-tool.sh $(CONTAINER_TOOL) docker-build
+	$(CONTAINER_TOOL) build --build-arg VERSION=$(VERSION) --build-arg REVISION=$$(git rev-parse HEAD 2>/dev/null || echo unknown) \
+	  --build-arg CREATED=$$(date -u +%Y-%m-%dT%H:%M:%SZ) -t $(IMG) .
+
+.PHONY: docker-push
+docker-push: ## Push the image $(IMG).
+	@bash hack/container-tool.sh $(CONTAINER_TOOL) docker-push
+	$(CONTAINER_TOOL) push $(IMG)
+
+.PHONY: test-image
+test-image: deps testenv ## Only test/integration/image: the image's production install and build in a clean directory, its command line on the host.
+	$(MOCHA) --config test/integration/.mocharc.cjs 'test/integration/image/**/*.test.ts'
+
+##@ Deployment (kubectl on PATH, the current context)
+
+.PHONY: install
+install: ## Install the CRDs (kubectl apply --server-side -k config/crd).
+	$(KUBECTL) apply --server-side -k config/crd
+
+.PHONY: uninstall
+uninstall: ## Delete the CRDs, and with them every CceCluster, CceNodePool, CceAddon and CceClusterRegistration object.
+	$(KUBECTL) delete --ignore-not-found -k config/crd
+
+.PHONY: deploy
+deploy: ## Install config/default (CRDs, RBAC, the operator) with the image in config/manager/kustomization.yaml.
+	$(KUBECTL) apply --server-side -k config/default
+
+.PHONY: undeploy
+undeploy: ## Delete what deploy installed (delete the CCE objects first: docs/upgrade.md).
+	$(KUBECTL) delete --ignore-not-found -k config/default
+
+.PHONY: run
+run: deps ## Run the operator from source against the current kubeconfig (ARGS="--leader-elect=false ..." adds flags).
+	node --import tsx operator/main.ts run $(ARGS)
+
+.PHONY: validate
+validate: deps ## Validate manifests offline: make validate FILES="config/samples my/manifests/".
+	node --import tsx operator/main.ts validate $(or $(FILES),config/samples)
 
 ##@ Simulator
 
