@@ -61,11 +61,11 @@ export const conditionsSchema = {
     required: ['type', 'status'],
     properties: {
       type: str('Condition type.', 64),
-      status: { type: 'string', enum: ['True', 'False', 'Unknown'] },
+      status: { type: 'string', enum: ['True', 'False', 'Unknown'], description: 'True, False or Unknown.' },
       reason: str('Machine-readable reason (CamelCase).', 128),
       message: str('Human-readable message; carries the CCE error code when a cloud call failed.', 4096),
-      lastTransitionTime: { type: 'string', format: 'date-time' },
-      observedGeneration: { type: 'integer' },
+      lastTransitionTime: { type: 'string', format: 'date-time', description: 'When the status last changed.' },
+      observedGeneration: { type: 'integer', description: 'The metadata.generation the condition describes.' },
     },
   },
 } as const satisfies JsonSchema;

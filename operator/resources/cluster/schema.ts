@@ -23,6 +23,9 @@ const subnetList = {
 
 export const clusterSpecSchema = {
   type: 'object',
+  description:
+    'The desired cluster: where it lives (region, projectID, endpoint, credentials), how the operator manages it, and the CCE ' +
+    "create-cluster API's own fields.",
   required: ['region', 'projectID', 'flavor', 'hostNetwork', 'containerNetwork'],
   properties: {
     ...commonSpecProperties,
@@ -102,10 +105,16 @@ export const clusterSpecSchema = {
               properties: {
                 nodeSelector: {
                   type: 'object',
+                  description: 'The nodes this entry orders, by a node label.',
                   required: ['key', 'operator'],
                   properties: {
                     key: str('Node label key.', 317),
-                    value: { type: 'array', maxItems: 64, items: str('Label value.', 63) },
+                    value: {
+                      type: 'array',
+                      maxItems: 64,
+                      description: 'Label values the operator matches.',
+                      items: str('Label value.', 63),
+                    },
                     operator: str('Label operator, e.g. `In`.', 32),
                   },
                 },
@@ -138,10 +147,11 @@ export const clusterSpecSchema = {
               name: str('Check item name.', 128),
               resourceSelector: {
                 type: 'object',
+                description: 'Skip the item only for these nodes (node checks).',
                 required: ['key', 'operator'],
                 properties: {
                   key: { type: 'string', enum: ['node.uid'], description: 'Only `node.uid`.' },
-                  values: { type: 'array', maxItems: 256, items: str('Node UID.', 64) },
+                  values: { type: 'array', maxItems: 256, description: 'Node UIDs.', items: str('Node UID.', 64) },
                   operator: { type: 'string', enum: ['In'], description: 'Only `In`.' },
                 },
               },
@@ -159,14 +169,46 @@ export const clusterSpecSchema = {
       type: 'object',
       description: 'Query options of the CCE delete-cluster call (sent as given): what to delete with the cluster.',
       properties: {
-        delete_efs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_eni: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_evs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_net: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_obs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_sfs: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        delete_sfs30: { type: 'string', enum: ['true', 'block', 'try', 'false', 'skip'] },
-        lts_reclaim_policy: { type: 'string', enum: ['Delete_Log_Group', 'Delete_Master_Log_Stream', 'Retain'] },
+        delete_efs: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's SFS Turbo volumes: true/try/block/false/skip.",
+        },
+        delete_eni: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's ENIs: true/try/block/false/skip.",
+        },
+        delete_evs: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's EVS disks: true/try/block/false/skip.",
+        },
+        delete_net: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's network resources (security groups, ...): true/try/block/false/skip.",
+        },
+        delete_obs: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's OBS buckets: true/try/block/false/skip.",
+        },
+        delete_sfs: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's SFS file systems: true/try/block/false/skip.",
+        },
+        delete_sfs30: {
+          type: 'string',
+          enum: ['true', 'block', 'try', 'false', 'skip'],
+          description: "Delete the cluster's SFS 3.0 file systems: true/try/block/false/skip.",
+        },
+        lts_reclaim_policy: {
+          type: 'string',
+          enum: ['Delete_Log_Group', 'Delete_Master_Log_Stream', 'Retain'],
+          description: "What happens to the cluster's LTS logs.",
+        },
       },
     },
     metadata: {
@@ -198,6 +240,7 @@ export const clusterSpecSchema = {
     ipv6enable: { type: 'boolean', description: 'IPv6 support (standard CCE).' },
     hostNetwork: {
       type: 'object',
+      description: 'The control plane network: VPC, subnet and default node security group. Immutable.',
       required: ['vpc'],
       properties: {
         vpc: str('VPC ID of the control plane.', 64),
@@ -207,6 +250,7 @@ export const clusterSpecSchema = {
     },
     containerNetwork: {
       type: 'object',
+      description: 'The container network: model and CIDR. Immutable.',
       required: ['mode'],
       properties: {
         mode: {
@@ -217,19 +261,29 @@ export const clusterSpecSchema = {
         cidr: str('Container CIDR.', 64),
       },
     },
-    eniNetwork: { type: 'object', properties: { subnets: subnetList } },
-    serviceNetwork: { type: 'object', properties: { IPv4CIDR: str('Service CIDR.', 64) } },
+    eniNetwork: {
+      type: 'object',
+      description: 'ENI network (Autopilot, and standard CCE Turbo clusters): the container subnets.',
+      properties: { subnets: { ...subnetList, description: 'IPv4 subnets of the containers; entries can be added, never removed.' } },
+    },
+    serviceNetwork: { type: 'object', description: 'The Service network. Immutable.', properties: { IPv4CIDR: str('Service CIDR.', 64) } },
     authentication: {
       type: 'object',
+      description: "The cluster's authentication. Immutable.",
       properties: {
-        mode: { type: 'string', enum: ['rbac', 'authenticating_proxy', 'x509'] },
-        authenticatingProxy: { type: 'object', properties: { ca: str('Base64 CA certificate.', 1048576) } },
+        mode: { type: 'string', enum: ['rbac', 'authenticating_proxy', 'x509'], description: 'Authentication mode (`rbac` by default).' },
+        authenticatingProxy: {
+          type: 'object',
+          description: 'With mode authenticating_proxy: the proxy CA.',
+          properties: { ca: str('Base64 CA certificate.', 1048576) },
+        },
       },
     },
     billingMode: { type: 'integer', enum: [0], description: 'Billing mode: 0 = on demand.' },
     masters: {
       type: 'array',
       maxItems: 3,
+      description: 'Control plane nodes: their availability zones (one, or three for a multi-AZ control plane). Immutable.',
       items: {
         type: 'object',
         required: ['availabilityZone'],
@@ -243,7 +297,7 @@ export const clusterSpecSchema = {
       description: 'Cluster resource tags (kept in sync through the tags API).',
       items: { type: 'object', required: ['key'], properties: { key: str('Tag key.', 128), value: str('Tag value.', 255) } },
     },
-    kubeProxyMode: { type: 'string', enum: ['iptables', 'ipvs'] },
+    kubeProxyMode: { type: 'string', enum: ['iptables', 'ipvs'], description: 'kube-proxy forwarding mode. Immutable.' },
     extendParam: stringMap('extendParam key/values, e.g. clusterAZ, enterpriseProjectId.'),
     enableSnat: { type: 'boolean', description: 'Autopilot: configure SNAT at creation.' },
     enableSWRImageAccess: { type: 'boolean', description: 'Autopilot: configure image access at creation.' },
@@ -252,12 +306,19 @@ export const clusterSpecSchema = {
       default: false,
       description: 'true = a CCE Autopilot cluster (Autopilot API and fixed values). Immutable.',
     },
-    customSan: { type: 'array', maxItems: 32, items: str('SAN (IP or domain).', 253) },
+    customSan: {
+      type: 'array',
+      maxItems: 32,
+      description: "Extra subject alternative names of the API server's certificate (updatable).",
+      items: str('SAN (IP or domain).', 253),
+    },
   },
 } as const satisfies JsonSchema;
 
 export const clusterStatusSchema = {
   type: 'object',
+  description:
+    'What the operator last observed in the cloud and did: phase, IDs, versions, endpoints, the upgrade in progress, conditions.',
   properties: {
     ...commonStatusProperties,
     clusterID: str('CCE cluster ID (metadata.uid).', 64),
@@ -280,7 +341,7 @@ export const clusterStatusSchema = {
           items: str('Target version of a step.', 64),
         },
         targetVersion: str('Version of the current step.', 64),
-        step: { type: 'string', enum: ['PreCheck', 'Snapshot', 'Upgrade', 'PostCheck'] },
+        step: { type: 'string', enum: ['PreCheck', 'Snapshot', 'Upgrade', 'PostCheck'], description: 'The stage of the current step.' },
         taskID: str('Upgrade, pre-check or snapshot task ID.', 128),
         failedCheckItems: {
           type: 'array',
@@ -308,12 +369,13 @@ export const clusterStatusSchema = {
     },
     kubeconfig: {
       type: 'object',
+      description: 'The exported kubeconfig (spec.kubeconfigSecretRef): where it is and when its certificate expires.',
       properties: {
         secretName: str('Secret holding the kubeconfig.', 253),
         server: str('The API server address the exported kubeconfig uses.', 512),
         endpointType: str('Which of status.endpoints that is: External or Internal.', 32),
-        expiresAt: { type: 'string', format: 'date-time' },
-        fetchedAt: { type: 'string', format: 'date-time' },
+        expiresAt: { type: 'string', format: 'date-time', description: 'When the certificate expires.' },
+        fetchedAt: { type: 'string', format: 'date-time', description: 'When the certificate was fetched.' },
       },
     },
   },
