@@ -10,6 +10,7 @@ const freeForm = (description: string) => ({ type: 'object', description, 'x-kub
 
 export const addonSpecSchema = {
   type: 'object',
+  description: 'The desired add-on: its cluster (clusterRef or clusterID), template, version and values.',
   required: ['addonTemplateName'],
   properties: {
     ...commonSpecProperties,
@@ -66,6 +67,7 @@ export const addonSpecSchema = {
 
 export const addonStatusSchema = {
   type: 'object',
+  description: 'What the operator last observed in the cloud and did: the instance, its version, conditions.',
   properties: {
     ...commonStatusProperties,
     status: str("The instance's `status.status` as the cloud reports it (installing, running, upgrading, ...).", 64),

@@ -30,7 +30,7 @@ const volume = (what: string, min: number, max: number) =>
     description: `${what} (GB: ${min}-${max}).`,
     required: ['size', 'volumetype'],
     properties: {
-      size: { type: 'integer', minimum: min, maximum: max },
+      size: { type: 'integer', minimum: min, maximum: max, description: 'Size in GB.' },
       // 003 表 4-80: SATA, SAS, SSD; GPSSD (general-purpose SSD) as the simulator accepts it.
       volumetype: {
         type: 'string',
@@ -54,9 +54,9 @@ const taint = {
   type: 'object',
   required: ['key', 'effect'],
   properties: {
-    key: { type: 'string', maxLength: 317, pattern: LABEL_KEY },
-    value: { type: 'string', maxLength: 63, pattern: LABEL_VALUE },
-    effect: { type: 'string', enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] },
+    key: { type: 'string', maxLength: 317, pattern: LABEL_KEY, description: 'Taint key (a label key).' },
+    value: { type: 'string', maxLength: 63, pattern: LABEL_VALUE, description: 'Taint value (a label value).' },
+    effect: { type: 'string', enum: ['NoSchedule', 'PreferNoSchedule', 'NoExecute'], description: 'Taint effect.' },
   },
 } as const satisfies JsonSchema;
 
@@ -77,8 +77,9 @@ export const nodeTemplateSchema = {
         sshKey: str('Key-pair name.', 64),
         userPassword: {
           type: 'object',
+          description: 'Log in with a password, held in a Secret (never in the spec).',
           properties: {
-            username: { type: 'string', default: 'root', maxLength: 32 },
+            username: { type: 'string', default: 'root', maxLength: 32, description: 'User name (root).' },
             passwordSecretRef: {
               type: 'object',
               description:
@@ -119,21 +120,30 @@ export const nodeTemplateSchema = {
       },
     },
     rootVolume: volume('System disk', 40, 1024),
-    dataVolumes: { type: 'array', minItems: 1, maxItems: 16, items: volume('Data disk', 100, 32768) },
+    dataVolumes: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 16,
+      description: 'Data disks of each node (the first one holds the container runtime and kubelet).',
+      items: volume('Data disk', 100, 32768),
+    },
     publicIP: {
       type: 'object',
+      description: 'Elastic IPs for the nodes: existing ones (ids) or new ones (count + eip).',
       properties: {
-        ids: { type: 'array', maxItems: 32, items: str('EIP ID.', 64) },
-        count: { type: 'integer', minimum: 1, maximum: MAX_NODES },
+        ids: { type: 'array', maxItems: 32, description: 'IDs of existing EIPs to bind.', items: str('EIP ID.', 64) },
+        count: { type: 'integer', minimum: 1, maximum: MAX_NODES, description: 'Number of EIPs to create.' },
         eip: {
           type: 'object',
+          description: 'The EIPs to create.',
           required: ['iptype'],
           properties: {
             iptype: str('e.g. `5_bgp`.', 32),
             bandwidth: {
               type: 'object',
+              description: 'Their bandwidth.',
               properties: {
-                size: { type: 'integer', minimum: 1 },
+                size: { type: 'integer', minimum: 1, description: 'Bandwidth in Mbit/s.' },
                 sharetype: str('e.g. `PER`.', 16),
                 chargemode: str('e.g. `traffic`.', 16),
               },
@@ -145,7 +155,14 @@ export const nodeTemplateSchema = {
     billingMode: { type: 'integer', enum: [0], description: '0 = on demand (003 表 4-75: the only value; cannot be changed).' },
     nodeNicSpec: {
       type: 'object',
-      properties: { primaryNic: { type: 'object', properties: { subnetId: str('Subnet (network ID) of the primary NIC.', 64) } } },
+      description: "The nodes' network interfaces.",
+      properties: {
+        primaryNic: {
+          type: 'object',
+          description: 'The primary NIC.',
+          properties: { subnetId: str('Subnet (network ID) of the primary NIC.', 64) },
+        },
+      },
     },
     extendParam: {
       type: 'object',
@@ -168,7 +185,7 @@ export const nodeTemplateSchema = {
     runtime: {
       type: 'object',
       description: 'Container runtime of the nodes.',
-      properties: { name: { type: 'string', enum: ['docker', 'containerd'] } },
+      properties: { name: { type: 'string', enum: ['docker', 'containerd'], description: 'docker or containerd.' } },
     },
     faultDomain: str('ECS fault domain.', 64),
   },
@@ -176,6 +193,7 @@ export const nodeTemplateSchema = {
 
 export const nodePoolSpecSchema = {
   type: 'object',
+  description: "The desired node pool: its cluster (clusterRef or clusterID), and the CCE node pool API's own fields.",
   required: ['nodeTemplate', 'initialNodeCount'],
   properties: {
     ...commonSpecProperties,
@@ -224,14 +242,23 @@ export const nodePoolSpecSchema = {
       type: 'object',
       description: 'Autoscaling settings (updatable).',
       properties: {
-        enable: { type: 'boolean' },
-        minNodeCount: { type: 'integer', minimum: 0, maximum: MAX_NODES },
-        maxNodeCount: { type: 'integer', minimum: 0, maximum: MAX_NODES },
+        enable: { type: 'boolean', description: 'Let the CCE autoscaler own the node count.' },
+        minNodeCount: { type: 'integer', minimum: 0, maximum: MAX_NODES, description: 'Fewest nodes the autoscaler keeps.' },
+        maxNodeCount: {
+          type: 'integer',
+          minimum: 0,
+          maximum: MAX_NODES,
+          description: 'Most nodes the autoscaler adds (at most the cluster flavor allows).',
+        },
         scaleDownCooldownTime: { type: 'integer', minimum: 0, description: 'Minutes a scaled-up node is protected from scale-down.' },
         priority: { type: 'integer', description: 'Higher is preferred when scaling up.' },
       },
     },
-    nodeManagement: { type: 'object', properties: { serverGroupReference: str('ECS server group ID for every node.', 64) } },
+    nodeManagement: {
+      type: 'object',
+      description: 'Node placement: the ECS server group. Immutable.',
+      properties: { serverGroupReference: str('ECS server group ID for every node.', 64) },
+    },
     podSecurityGroups: {
       type: 'array',
       maxItems: 5,
@@ -244,6 +271,7 @@ export const nodePoolSpecSchema = {
 
 export const nodePoolStatusSchema = {
   type: 'object',
+  description: 'What the operator last observed in the cloud and did: state, node counts, conditions.',
   properties: {
     ...commonStatusProperties,
     phase: str('The cloud\'s own phase: `""` (normal), Synchronizing, Synchronized, SoldOut, Deleting, Error.', 64),

@@ -19,6 +19,7 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 
 export const registrationSpecSchema = {
   type: 'object',
+  description: 'The CceCluster to register, and where: PaddleFlow (paddleflow) or Argo CD (argocd), exactly one.',
   required: ['clusterRef'],
   properties: {
     clusterRef: {
@@ -114,6 +115,7 @@ export const registrationSpecSchema = {
 
 export const registrationStatusSchema = {
   type: 'object',
+  description: 'The record in the registry as the operator last wrote and observed it, conditions.',
   properties: {
     ...commonStatusProperties,
     registrationID: str("The record's id in the registry: PaddleFlow's clusterId, or the Argo CD cluster Secret's uid.", 128),
