@@ -60,6 +60,10 @@ testenv: ## Build kube-apiserver, etcd, kubectl and helm from Go modules into ~/
 crds: deps ## Generate crds/*.yaml and config/crd from the TypeScript schemas.
 	npx tsx hack/gen-crds.ts
 
+.PHONY: docs
+docs: deps ## Generate docs/crd-reference.md and docs/flags.md from the schemas and operator/config.ts.
+	npx tsx hack/gen-docs.ts
+
 .PHONY: build
 build: deps ## Compile the operator and the simulator to dist/.
 	npx tsc -p tsconfig.build.json

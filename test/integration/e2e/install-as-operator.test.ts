@@ -142,8 +142,8 @@ describe('e2e: config/default installed with kubectl, the operator running as it
       [['update', 'cceclusters', '--subresource=finalizers', '-n', ns], 'no'],
       [['delete', 'cceclusters', '-n', ns], 'no'],
       [['create', 'cceclusters', '-n', ns], 'no'],
-      // Granted for CceClusterRegistration's Argo CD cluster Secrets (deleted on unregister); see config/rbac/role.yaml.
-      [['delete', 'secrets', '-n', ns], 'yes'],
+      // Argo CD cluster Secrets are deleted under config/rbac/argocd's Role, in Argo CD's namespace only: nowhere else.
+      [['delete', 'secrets', '-n', ns], 'no'],
       [['update', 'secrets', '-n', ns], 'yes'],
       [['update', 'events', '-n', ns], 'no'],
       [['list', 'events', '-n', ns], 'no'],
