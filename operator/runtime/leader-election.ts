@@ -59,7 +59,15 @@ export class LeaderElector {
   private async loop(): Promise<void> {
     const { log, retryPeriodMs, renewDeadlineMs } = this.opts;
     log.info('waiting for leadership', { lease: this.store.description, identity: this.opts.identity });
-    while (!this.stopped && !(await this.attempt(renewDeadlineMs))) await this.pause(retryPeriodMs);
+    // A standby has nothing else keeping the event loop alive (no informers yet, the metrics server may be off with
+    // --metrics-addr 0) and the clock's timers are unref'd: without this handle it would exit 0 while waiting.
+    // (Tests drive a clock of their own and hold no such handle.)
+    const keepAlive = this.clock === systemClock ? setInterval(() => undefined, 60_000) : undefined;
+    try {
+      while (!this.stopped && !(await this.attempt(renewDeadlineMs))) await this.pause(retryPeriodMs);
+    } finally {
+      clearInterval(keepAlive);
+    }
     if (this.stopped) {
       // stop() raced a successful attempt: the lease may be ours, so let stop() release it.
       this.leader = this.observed?.holderIdentity === this.opts.identity;
