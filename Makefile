@@ -107,6 +107,10 @@ test-install: deps testenv ## Only test/integration/e2e: config/default installe
 bench: deps testenv ## Fleet benchmark: BENCH_N clusters (default 100; e.g. BENCH_N=100,500) × 2 pools × 2 add-ons; prints a table, writes bench-results/*.json. Not part of `make test`.
 	BENCH_N=$(or $(BENCH_N),100) npx tsx test/bench/run.ts
 
+.PHONY: chaos
+chaos: deps testenv ## Chaos suite: CHAOS_OBJECTS objects (default 250) under cloud faults, operator SIGKILLs and deletes, 1,000 invalid specs, secrets grep; prints a table, writes chaos-results/chaos.json (CHAOS_* settings: test/chaos/options.ts). Not part of `make test`.
+	npx tsx test/chaos/run.ts
+
 ##@ Image
 
 .PHONY: docker-build
