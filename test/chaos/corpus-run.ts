@@ -125,7 +125,7 @@ async function runOne(kube: Kube, spec: InvalidSpec, t: ChannelTarget, verdictMs
   let stuck = true;
   const gone = Date.now() + deleteMs;
   while (Date.now() < gone) {
-    if (!(await kube.get(spec.plural, name).catch(() => ({}) as CceObject))) {
+    if (!(await kube.exists(spec.plural, name).catch(() => true))) {
       stuck = false;
       break;
     }

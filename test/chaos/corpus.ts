@@ -136,7 +136,20 @@ function set(o: Obj, path: Path, value: unknown): Obj {
   return copy;
 }
 
+/**
+ * A value nested `depth` objects deep, too deep for JSON.stringify (which overflows the stack near 5,000 levels):
+ * Kube.create writes it as JSON text itself.
+ */
+export class DeepValue {
+  constructor(readonly depth: number) {}
+
+  toJsonText(): string {
+    return `${'{"n":'.repeat(this.depth)}"bottom"${'}'.repeat(this.depth)}`;
+  }
+}
+
 const nested = (depth: number): unknown => {
+  if (depth > 1000) return new DeepValue(depth);
   let v: unknown = 'bottom';
   for (let i = 0; i < depth; i++) v = { n: v };
   return v;

@@ -1,5 +1,7 @@
 /** The Kubernetes calls the chaos suite makes (the real kube-apiserver, through client-node). */
+import https from 'node:https';
 import { CoordinationV1Api, CoreV1Api, CustomObjectsApi, KubeConfig, type CoreV1Event } from '@kubernetes/client-node';
+import { DeepValue } from './corpus.js';
 
 export type Plural = 'cceclusters' | 'ccenodepools' | 'cceaddons';
 export const PLURALS: Plural[] = ['cceclusters', 'ccenodepools', 'cceaddons'];
@@ -24,6 +26,7 @@ export class Kube {
   readonly custom: CustomObjectsApi;
   readonly core: CoreV1Api;
   readonly coordination: CoordinationV1Api;
+  private readonly kc: KubeConfig;
 
   constructor(
     kubeconfigPath: string,
@@ -31,6 +34,7 @@ export class Kube {
   ) {
     const kc = new KubeConfig();
     kc.loadFromFile(kubeconfigPath);
+    this.kc = kc;
     this.custom = kc.makeApiClient(CustomObjectsApi);
     this.core = kc.makeApiClient(CoreV1Api);
     this.coordination = kc.makeApiClient(CoordinationV1Api);
@@ -40,8 +44,45 @@ export class Kube {
     return { group: 'cce.operator.dev', version: 'v1alpha1', plural, namespace: this.namespace };
   }
 
-  create(plural: Plural, body: object): Promise<unknown> {
-    return this.custom.createNamespacedCustomObject({ ...this.gv(plural), body });
+  /**
+   * Creates an object. client-node's serializer recurses per level, so a body nested thousands deep (the corpus's
+   * deep-nesting specs) overflows this process's stack: such a body is sent as JSON over HTTPS directly.
+   */
+  async create(plural: Plural, body: object): Promise<unknown> {
+    const deep: DeepValue[] = [];
+    const text = JSON.stringify(body, (_k, v: unknown) => (v instanceof DeepValue ? `\u0000deep${deep.push(v) - 1}\u0000` : v));
+    if (deep.length === 0) return this.custom.createNamespacedCustomObject({ ...this.gv(plural), body });
+    const json = text.replace(/"\\u0000deep(\d+)\\u0000"/g, (_m, i: string) => (deep[Number(i)] as DeepValue).toJsonText());
+    return this.createRaw(plural, json);
+  }
+
+  private async createRaw(plural: Plural, json: string): Promise<unknown> {
+    const res = await this.raw('POST', `/apis/cce.operator.dev/v1alpha1/namespaces/${this.namespace}/${plural}`, json);
+    if (res.status < 300) return undefined;
+    throw Object.assign(new Error(`HTTP ${res.status}`), { code: res.status, body: res.text });
+  }
+
+  /** Whether the object exists, by status code only (its body may be too deep to parse into client-node's types). */
+  async exists(plural: Plural, name: string): Promise<boolean> {
+    const res = await this.raw('GET', `/apis/cce.operator.dev/v1alpha1/namespaces/${this.namespace}/${plural}/${name}`);
+    if (res.status === 404) return false;
+    if (res.status < 300) return true;
+    throw new Error(`GET ${plural}/${name}: HTTP ${res.status}`);
+  }
+
+  private async raw(method: string, path: string, json?: string): Promise<{ status: number; text: string }> {
+    const opts: https.RequestOptions = {};
+    await this.kc.applyToHTTPSOptions(opts);
+    const url = new URL(path, this.kc.getCurrentCluster()?.server ?? '');
+    return new Promise((resolve, reject) => {
+      const req = https.request(url, { ...opts, method, headers: { ...opts.headers, 'Content-Type': 'application/json' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      });
+      req.on('error', reject);
+      req.end(json);
+    });
   }
 
   async list(plural: Plural): Promise<CceObject[]> {
