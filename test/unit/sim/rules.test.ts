@@ -17,6 +17,7 @@ import {
 import { validatePostCheck, validatePreCheck, validateUpgrade } from '../../../sim/validate/upgrade.js';
 import { validateCreateTags, validateDeleteTags } from '../../../sim/validate/tags.js';
 import { validateCertRequest } from '../../../sim/validate/cert.js';
+import { validateMasterEip } from '../../../sim/validate/master-eip.js';
 import { normaliseKeys, S } from '../../../sim/validate/schema.js';
 
 type Body = Record<string, unknown>;
@@ -594,6 +595,28 @@ const rules: Record<string, Rule> = {
     kind: 'invalid',
     detail: /^duration: must be an integer from 1 to 1827, or -1/,
     good: () => validateCertRequest({ duration: -1 }),
+  },
+  // API server EIP [004 §4.1.8]
+  masterEipSpec: {
+    doc: '004 T4-130 spec required',
+    bad: () => validateMasterEip({ action: 'bind' }),
+    kind: 'invalid',
+    detail: /^spec: is required/,
+    good: () => validateMasterEip({ spec: { action: 'unbind' } }),
+  },
+  masterEipAction: {
+    doc: '004 T4-131 action bind | unbind ("必选参数")',
+    bad: () => validateMasterEip({ spec: { action: 'attach', spec: { id: 'e' } } }),
+    kind: 'invalid',
+    detail: /^spec\.action: must be one of "bind", "unbind"/,
+    good: () => validateMasterEip({ spec: { action: 'bind', spec: { id: 'e' } } }),
+  },
+  masterEipBindId: {
+    doc: '004 T4-132 id required to bind',
+    bad: () => validateMasterEip({ spec: { action: 'bind' } }),
+    kind: 'invalid',
+    detail: /^spec\.spec\.id: is required to bind/,
+    good: () => validateMasterEip({ spec: { action: 'unbind', spec: {} } }),
   },
 };
 
