@@ -51,6 +51,6 @@ export async function readiness(
       lastProgress = now;
       await progress(`t=${(now / 1000).toFixed(0)}s Ready ${r.all}/${objects} (clusters ${r.clusters})`);
     }
-    await new Promise((res) => setTimeout(res, 500));
+    await new Promise((res) => setTimeout(res, 1000));
   }
 }

@@ -16,7 +16,6 @@ import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { allCrds } from '../../operator/resources/crds.js';
 import { SimAdmin } from '../../sim/admin-client.js';
-import { startSimulator } from '../../sim/server.js';
 import { startTestEnv } from '../../hack/testenv/launcher.js';
 import { apiserverWrites } from './apiserver-writes.js';
 import { driftCorrection } from './drift.js';
@@ -36,6 +35,7 @@ import { KubeHttp } from './kube-http.js';
 import { buildOperator, startOperator, type OperatorProcess } from './operator-process.js';
 import { delta, total, type Sample } from './prom-text.js';
 import { readiness } from './readiness.js';
+import { startSimProcess } from './sim-process.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 if (process.argv.includes('--help')) {
@@ -45,7 +45,7 @@ if (process.argv.includes('--help')) {
 const sizes = (process.env['BENCH_N'] ?? '100').split(',').filter(Boolean);
 const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
-log(`node ${process.version}, ${fleetOptions([], {}).cores} cores; building the operator (tsc -> dist/)`);
+log(`node ${process.version}, ${fleetOptions([], {}).cores} cores; building the operator and the simulator (tsc -> dist/)`);
 const entry = buildOperator(root);
 const results: FleetResult[] = [];
 for (const n of sizes) {
@@ -73,7 +73,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     execFileSync(env.binaries.kubectl, ['--kubeconfig', env.kubeconfigPath, ...args], { input, encoding: 'utf8' });
   kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: allCrds() }));
   kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);
-  const sim = await startSimulator({ accessKey: BENCH_AK, secretKey: BENCH_SK, projectId: BENCH_PROJECT, jobSeconds: 0 });
+  const sim = await startSimProcess(root, { accessKey: BENCH_AK, secretKey: BENCH_SK, projectId: BENCH_PROJECT });
   const admin = new SimAdmin(sim.url);
   await admin.setQuotas({ cluster: o.clusters + 10 });
 
@@ -224,7 +224,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     await op.stop();
     closeSync(logFd);
     kube.close();
-    await sim.close();
+    await sim.stop();
     await env.stop();
   }
 }
