@@ -4,6 +4,15 @@ import type { JsonSchema } from './crd-builder.js';
 export const str = (description: string, maxLength = 256) => ({ type: 'string', description, maxLength }) as const;
 
 /** A Huawei Cloud project id (32 hex characters in the cloud; letters, digits, - and _ accepted): no control characters. */
+/** A Kubernetes object name (DNS-1123 subdomain), e.g. a `clusterRef.name`: refused at apply, not waited on forever. */
+export const objectNameSchema = (description: string) =>
+  ({
+    type: 'string',
+    description,
+    maxLength: 253,
+    pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
+  }) as const;
+
 export const PROJECT_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9_-]*$';
 /** A region id, e.g. `cn-north-4` (the form operator/cloud/endpoints.ts puts into the regional endpoint's host). */
 export const REGION_PATTERN = '^[a-z0-9]([a-z0-9-]*[a-z0-9])?$';

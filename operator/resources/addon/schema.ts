@@ -3,7 +3,7 @@
  * names [003 §4.3.1, 004 §4.2.1]; the cluster is named by `clusterRef` (a CceCluster in the same namespace, whose
  * region, project, endpoint, credentials and Autopilot-ness are inherited) or by `clusterID` (an unmanaged cluster).
  */
-import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
+import { commonSpecProperties, commonStatusProperties, objectNameSchema, str } from '../common-schema.js';
 import type { JsonSchema } from '../crd-builder.js';
 
 const freeForm = (description: string) => ({ type: 'object', description, 'x-kubernetes-preserve-unknown-fields': true }) as const;
@@ -20,7 +20,7 @@ export const addonSpecSchema = {
         'The CceCluster (same namespace) the add-on is installed in. Its region, projectID, endpoint, credentials and ' +
         'Autopilot-ness are used unless given here. The add-on waits until that cluster is Ready. Immutable.',
       required: ['name'],
-      properties: { name: str('Name of the CceCluster.', 253) },
+      properties: { name: objectNameSchema('Name of the CceCluster (a Kubernetes object name).') },
     },
     clusterID: str('ID of a CCE cluster not managed by a CceCluster object (then region and projectID are required). Immutable.', 64),
     autopilot: {

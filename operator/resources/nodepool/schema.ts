@@ -4,7 +4,7 @@
  * cluster: `clusterRef.name` (a CceCluster in the same namespace, whose region/projectID/endpoint/credentials are the
  * defaults) or `clusterID` (a cluster the operator does not manage; then region and projectID are required).
  */
-import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
+import { commonSpecProperties, commonStatusProperties, objectNameSchema, str } from '../common-schema.js';
 import type { JsonSchema } from '../crd-builder.js';
 
 /**
@@ -203,7 +203,7 @@ export const nodePoolSpecSchema = {
       type: 'object',
       description: 'The CceCluster (same namespace) this pool belongs to. Immutable.',
       required: ['name'],
-      properties: { name: str('Name of the CceCluster.', 253) },
+      properties: { name: objectNameSchema('Name of the CceCluster (a Kubernetes object name).') },
     },
     clusterID: str('ID of a CCE cluster the operator does not manage (instead of `clusterRef`). Immutable.', 64),
     nodePoolID: str('ID of an existing node pool to adopt instead of creating one. Can be set once; immutable afterwards.', 128),

@@ -5,7 +5,7 @@
  * cluster (endpoint, version, kubeconfig, online/offline) comes from the CceCluster; the spec holds only what the
  * registry needs besides.
  */
-import { commonSpecProperties, commonStatusProperties, str } from '../common-schema.js';
+import { commonSpecProperties, commonStatusProperties, objectNameSchema, str } from '../common-schema.js';
 import type { JsonSchema } from '../crd-builder.js';
 
 /** PaddleFlow's common.RegPatternClusterName (2-255 characters). */
@@ -30,7 +30,7 @@ export const registrationSpecSchema = {
         'kubeconfig are what the registry gets, kept current as they change. When it is deleted, the registration is ' +
         'withdrawn (unless deletionPolicy is Orphan). Immutable.',
       required: ['name'],
-      properties: { name: str('Name of the CceCluster.', 253) },
+      properties: { name: objectNameSchema('Name of the CceCluster (a Kubernetes object name).') },
     },
     deletionPolicy: {
       ...commonSpecProperties.deletionPolicy,
