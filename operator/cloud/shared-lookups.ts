@@ -10,10 +10,9 @@
  * meanwhile is refused with 409, which is then looked up fresh).
  */
 export class SharedLookups {
-  private seq = 0;
   private readonly entries = new Map<string, Entry<unknown>>();
-  /** scope + name -> seq of the last create attempt (names this process tried to create). */
-  private readonly creates = new Map<string, number>();
+  /** scope + name of every name this process tried to create. */
+  private readonly creates = new Set<string>();
 
   constructor(
     readonly ttlMs: number,
@@ -27,7 +26,7 @@ export class SharedLookups {
     if (this.ttlMs <= 0 || this.creates.has(key(scope, name))) return fetch();
     const e = this.entries.get(scope) as Entry<T> | undefined;
     if (e && (e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs)) return e.items;
-    const entry: Entry<T> = { seq: ++this.seq, settledAt: undefined, items: fetch() };
+    const entry: Entry<T> = { settledAt: undefined, items: fetch() };
     this.entries.set(scope, entry);
     const drop = () => {
       if (this.entries.get(scope) === entry) this.entries.delete(scope);
@@ -41,7 +40,7 @@ export class SharedLookups {
 
   /** A create of `name` in `scope` is about to be sent. */
   created(scope: string, name: string): void {
-    this.creates.set(key(scope, name), ++this.seq);
+    this.creates.add(key(scope, name));
   }
 
   /** Scopes with a list held (tests, metrics). */
@@ -51,7 +50,6 @@ export class SharedLookups {
 }
 
 interface Entry<T> {
-  seq: number;
   settledAt: number | undefined;
   items: Promise<T>;
 }

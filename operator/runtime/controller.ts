@@ -131,10 +131,10 @@ export class Controller<T extends CustomObject = CustomObject> {
   }
 
   private async work(): Promise<void> {
+    const active = this.deps.metrics.activeWorkers.labels({ controller: this.name });
     for (;;) {
       const key = await this.queue.get();
       if (key === undefined) return;
-      const active = this.deps.metrics.activeWorkers.labels({ controller: this.name });
       active.inc();
       try {
         await this.process(key);

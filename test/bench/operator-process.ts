@@ -4,8 +4,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../../hack/testenv/ports.js';
 import { parseSamples, type Sample } from './prom-text.js';
 
 const CLK_TCK = 100;
@@ -27,17 +27,6 @@ export function buildOperator(root: string): string {
     stdio: 'inherit',
   });
   return join(root, 'dist', 'operator', 'main.js');
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startOperator(entry: string, args: string[], env: NodeJS.ProcessEnv, logFile: number): Promise<OperatorProcess> {

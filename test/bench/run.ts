@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { allCrds } from '../../operator/resources/crds.js';
+import { sleep } from '../../operator/runtime/clock.js';
 import { SimAdmin } from '../../sim/admin-client.js';
 import { startTestEnv } from '../../hack/testenv/launcher.js';
 import { apiserverWrites } from './apiserver-writes.js';
@@ -257,10 +258,6 @@ function toMap(o: Record<string, number>): Map<string, number> {
 
 function mib(bytes: number): number {
   return Math.round((bytes / 1024 / 1024) * 10) / 10;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 export type { OperatorProcess };

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from './operator-process.js';
+import { freePort } from '../../hack/testenv/ports.js';
 
 export interface SimProcess {
   url: string;
