@@ -44,7 +44,9 @@ export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts 
   --drift / BENCH_DRIFT         fraction of clusters changed in the simulator to time drift correction (default 0.01)
   --timeout / BENCH_TIMEOUT_S   give up waiting for Ready after this many seconds (default 1800)
   --out / BENCH_OUT             JSON result file (default bench-results/fleet-<N>.json)
-  BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)`;
+  BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)
+  BENCH_OPERATOR_NODE_OPTIONS   NODE_OPTIONS for the operator process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+                                (a profile is written when the operator exits at the end of the run)`;
 
 export function fleetOptions(argv: string[], env: NodeJS.ProcessEnv): FleetOptions {
   const { values } = parseArgs({ args: argv, options: FLAGS, strict: true });

@@ -96,7 +96,8 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     `${o.resyncStableS}s`,
     ...(o.workers ? ['--workers', String(o.workers)] : []),
   ];
-  const op = await startOperator(entry, args, { PATH: process.env['PATH'] ?? '' }, logFd);
+  const nodeOptions = process.env['BENCH_OPERATOR_NODE_OPTIONS'];
+  const op = await startOperator(entry, args, { PATH: process.env['PATH'] ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) }, logFd);
   await sleep(2000);
   const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
   log(`operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB; log: ${logPath}); creating ${objects} objects`);

@@ -60,15 +60,23 @@ function stillUses(obj: KubeObject): boolean {
   return !isDeleting(obj) || hasFinalizer(obj, FINALIZER);
 }
 
-/** The objects (namespace/name) that use Secret `namespace/name`. */
-export function usersOf(users: readonly CredentialUser[], ctx: ReconcileContext<CustomObject>, namespace: string, name: string): string[] {
-  const out: string[] = [];
+/**
+ * One object (Kind/name) that uses Secret `namespace/name`, or undefined. Stops at the first: a fleet shares one
+ * Secret, and this runs after every change of any managed object in the namespace, so a full scan each time would
+ * make a fleet's convergence quadratic.
+ */
+export function aUserOf(
+  users: readonly CredentialUser[],
+  ctx: ReconcileContext<CustomObject>,
+  namespace: string,
+  name: string,
+): string | undefined {
   for (const u of users) {
     for (const o of ctx.list(u.type, namespace)) {
-      if (stillUses(o) && u.secretOf(o, ctx) === name) out.push(`${u.type.kind}/${o.metadata?.name ?? ''}`);
+      if (stillUses(o) && u.secretOf(o, ctx) === name) return `${u.type.kind}/${o.metadata?.name ?? ''}`;
     }
   }
-  return out;
+  return undefined;
 }
 
 /** Releases a credentials Secret once nothing uses it. */
@@ -89,8 +97,7 @@ export function credentialsUsageController(users: readonly CredentialUser[], sec
     async reconcile(_key, secret, ctx) {
       if (!hasFinalizer(secret, CREDENTIALS_FINALIZER)) return stable();
       const [namespace, name] = [secret.metadata?.namespace ?? '', secret.metadata?.name ?? ''];
-      const using = usersOf(users, ctx, namespace, name);
-      if (using.length) return stable();
+      if (aUserOf(users, ctx, namespace, name)) return stable();
       await secrets.removeFinalizer(namespace, name, CREDENTIALS_FINALIZER);
       ctx.log.info('credentials Secret no longer used: finalizer removed', { secret: `${namespace}/${name}` });
       return stable();

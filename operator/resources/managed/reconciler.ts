@@ -19,6 +19,7 @@ import { recheckAfter, requeueAfter, stable, Terminal, type ReconcileResult } fr
 import type { CceCredentials } from '../../cloud/index.js';
 import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
 import { CredentialsError, type SecretReader } from '../credentials.js';
+import { SecretDataCache } from '../secret-data-cache.js';
 import {
   appliedHashesAfter,
   createHashes,
@@ -70,6 +71,8 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
 ): ControllerSpec<O> {
   /** Per key: the resourceVersions the last pass's own writes (status, finalizer) replaced. */
   const replaced = new Map<string, { versions: Set<string>; until: number }>();
+  /** Credentials Secrets, read again only when the Secret cache shows a new version (secret-data-cache.ts). */
+  const credentials = new SecretDataCache(deps.secrets);
   return {
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
@@ -82,6 +85,9 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
       if (rv && behind?.versions.has(rv) && ctx.now().getTime() < behind.until) return requeueAfter(CACHE_LAG_RETRY_MS);
       replaced.delete(key);
       const ladder = new Ladder(kind, deps, obj, ctx as unknown as Ctx);
+      ladder.credentials = credentials.reader(
+        (namespace, name) => ctx.lookup(SECRET_TYPE, { namespace, name })?.metadata?.resourceVersion,
+      );
       try {
         return await ladder.run();
       } finally {
@@ -122,6 +128,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
   private current: O;
   /** The resourceVersions of the object that this pass's own writes replaced. */
   readonly replaced: string[] = [];
+  /** Where connect reads a credentials Secret (a cache across passes); `deps.secrets` when unset. */
+  credentials: SecretReader | undefined;
 
   constructor(
     readonly kind: ManagedKind<O, R, S, C, T>,
@@ -245,7 +253,7 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
       cloud = this.kind.connect
         ? await this.kind.connect(target, this.deps.secrets, namespace)
         : ((await this.deps.clouds.forObject(
-            this.deps.secrets,
+            this.credentials ?? this.deps.secrets,
             namespace,
             target as unknown as ObjectTarget,
             this.deps.defaultCredentials,
