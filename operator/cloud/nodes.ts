@@ -21,6 +21,15 @@ export class NodeApi {
     return read(this.ctx, { operation: 'ListNodes', method: 'GET', path: this.ctx.paths.nodes(clusterId), opts });
   }
 
+  /**
+   * The cluster's nodes for a status summary: one list serves every caller in the same cluster that starts while it
+   * is in flight or within the lookup share period (shared-lookups.ts), so a cluster's pools observed together list
+   * its nodes once. Never for a decision that must see a node just created: use `list`.
+   */
+  async listShared(clusterId: string, opts?: CallOptions): Promise<Node[]> {
+    return this.ctx.lookups.get(`nodes/${clusterId}`, '', async () => (await this.list(clusterId, opts)).items ?? []);
+  }
+
   async get(clusterId: string, nodeId: string, opts?: CallOptions): Promise<Node> {
     this.check('ShowNode');
     return read(this.ctx, { operation: 'ShowNode', method: 'GET', path: this.ctx.paths.node(clusterId, nodeId), opts });

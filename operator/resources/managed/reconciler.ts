@@ -15,6 +15,7 @@ import { isCceApiError, OutcomeUnknownError, type CceClient } from '../../cloud/
 import { isConditionTrue, type Condition } from '../../runtime/conditions.js';
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import { isDeleting, type CustomObject } from '../../runtime/kube-object.js';
+import { keyOf } from '../../runtime/keys.js';
 import { recheckAfter, requeueAfter, stable, Terminal, type ReconcileResult } from '../../runtime/result.js';
 import type { CceCredentials } from '../../cloud/index.js';
 import type { CloudClients, ObjectTarget } from '../cloud-clients.js';
@@ -73,6 +74,8 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
   const replaced = new Map<string, { versions: Set<string>; until: number }>();
   /** Credentials Secrets, read again only when the Secret cache shows a new version (secret-data-cache.ts). */
   const credentials = new SecretDataCache(deps.secrets);
+  /** Per key: the job of the create this process sent (memory only: after a restart the job is asked, as before). */
+  const createJobs = new Map<string, string>();
   return {
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
@@ -85,9 +88,8 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
       if (rv && behind?.versions.has(rv) && ctx.now().getTime() < behind.until) return requeueAfter(CACHE_LAG_RETRY_MS);
       replaced.delete(key);
       const ladder = new Ladder(kind, deps, obj, ctx as unknown as Ctx);
-      ladder.credentials = credentials.reader(
-        (namespace, name) => ctx.lookup(SECRET_TYPE, { namespace, name })?.metadata?.resourceVersion,
-      );
+      ladder.createJobs = createJobs;
+      ladder.credentials = credentials.reader((namespace, name) => ctx.lookup(SECRET_TYPE, { namespace, name })?.metadata?.resourceVersion);
       try {
         return await ladder.run();
       } finally {
@@ -98,6 +100,7 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
     },
     forget(key) {
       replaced.delete(key);
+      createJobs.delete(key);
       kind.forget?.(key);
     },
   };
@@ -130,6 +133,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
   readonly replaced: string[] = [];
   /** Where connect reads a credentials Secret (a cache across passes); `deps.secrets` when unset. */
   credentials: SecretReader | undefined;
+  /** The jobs of creates sent by this process, by key (see followJob); none when unset. */
+  createJobs: Map<string, string> | undefined;
 
   constructor(
     readonly kind: ManagedKind<O, R, S, C, T>,
@@ -150,6 +155,10 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const rv = this.current.metadata?.resourceVersion;
     if (rv && rv !== next.metadata?.resourceVersion) this.replaced.push(rv);
     this.current = next;
+  }
+
+  get key(): string {
+    return keyOf(this.obj);
   }
 
   get observeOnly(): boolean {
@@ -375,6 +384,7 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const message =
       created.message ?? `created ${noun} ${name} (${created.id ?? 'id n/a'})${created.jobID ? `, job ${created.jobID}` : ''}`;
     await this.report({ observed: created.observed, outcome: { state: 'progressing', reason: Reason.CreateRequested, message }, set });
+    if (created.jobID) this.createJobs?.set(this.key, created.jobID);
     this.ctx.events.normal(Reason.CreateRequested, message, { requestId: created.requestId });
     return requeueAfter(this.poll, { jobInFlight: true });
   }
@@ -436,6 +446,14 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     const jobID = this.obj.status?.jobID;
     const jobs = (cloud as { jobs?: CceClient['jobs'] }).jobs;
     if (!jobID || !jobs) return undefined;
+    // The job of a create this process sent is over once the resource it made is settled: the resource is what the
+    // user asked for, and asking the job too would be one more call per object created. (An update's job is always
+    // asked: a resource can look settled before the job has touched it.)
+    if (observed && this.createJobs?.get(this.key) === jobID && this.kind.activity(observed, this.obj).state === 'ready') {
+      this.createJobs.delete(this.key);
+      this.carry.jobID = undefined;
+      return undefined;
+    }
     const job = await jobs.get(jobID).catch((e: unknown) => (isCceApiError(e) && e.notFound ? undefined : Promise.reject(e)));
     const phase = job?.status?.phase;
     if (phase === 'Failed') {

@@ -17,11 +17,12 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
   const seen = (p: NodePool | undefined): ObservedPool | undefined =>
     p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
   return {
-    // One list-nodes call per observation gives the pool's nodes by phase (node-summary.ts).
+    // One list-nodes call per observation gives the pool's nodes by phase (node-summary.ts); pools of one cluster
+    // observed together share it.
     observe: async (id) => {
       const pool = seen(await unlessNotFound(cloud.nodePools.get(clusterID, id)));
       if (!pool) return undefined;
-      const nodes = poolNodes((await cloud.nodes.list(clusterID)).items ?? [], id);
+      const nodes = poolNodes(await cloud.nodes.listShared(clusterID), id);
       return { ...pool, nodeSummary: nodeSummary(nodes) };
     },
     // A cluster gone from the cloud holds no pool of that name either.

@@ -113,6 +113,11 @@ describe('cloud contract: standard CCE', function () {
   it('lists, gets and deletes nodes', async () => {
     const nodes = await cce.nodes.list(clusterId);
     expect(nodes.items.length).to.equal(2);
+    // Pools of one cluster observed together share one list of its nodes.
+    const h = clientFor(sim, 'standard');
+    const [a, b] = await Promise.all([h.client.nodes.listShared(clusterId), h.client.nodes.listShared(clusterId)]);
+    expect([a.length, b.length, h.events.filter((e) => e.operation === 'ListNodes').length]).to.deep.equal([2, 2, 1]);
+    h.client.close();
     const node = await cce.nodes.get(clusterId, nodes.items[0]!.metadata.uid!);
     expect(node.spec.flavor).to.equal('s6.large.2');
     const del = await cce.nodes.delete(clusterId, node.metadata.uid!);

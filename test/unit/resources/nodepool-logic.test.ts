@@ -735,9 +735,9 @@ describe('resources/nodepool: nodes by phase, one list-nodes call per observatio
     const cloud = {
       nodePools: { get: async () => (calls.push('pool'), pool) },
       nodes: {
-        list: async () => (
+        listShared: async () => (
           calls.push('nodes'),
-          { items: [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')] }
+          [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')]
         ),
       },
     } as unknown as CceClient;

@@ -36,6 +36,8 @@ export class World<O extends ManagedObject, R> {
   /** forObject throws this (credentials) when set. */
   credentialsError: CredentialsError | undefined;
   jobs = new Map<string, { phase: string; reason?: string }>();
+  /** The jobs of creates sent in this world (what managedController keeps across passes). */
+  readonly createJobs = new Map<string, string>();
   secretFinalizerCalls: { op: 'add' | 'remove'; name: string }[] = [];
   now = new Date('2026-12-05T08:00:00Z');
   fns: ExternalFns<O, R> = {};
@@ -177,7 +179,9 @@ export class World<O extends ManagedObject, R> {
       external: () => this.external(),
       ...(kind.connect ? { connect: () => this.connectFake() } : {}),
     };
-    return new Ladder(withFake, this.deps(), structuredClone(this.obj), this.ctx()).run();
+    const ladder = new Ladder(withFake, this.deps(), structuredClone(this.obj), this.ctx());
+    ladder.createJobs = this.createJobs;
+    return ladder.run();
   }
 
   /** A pass whose thrown error is returned instead (Terminal, Transient, RequeueAfter...). */

@@ -129,6 +129,28 @@ for (const p of profiles) {
       expect(w.condition('Reconciling')).to.include({ status: 'True', reason: ManagedReason.JobRunning });
     });
 
+    it("a create's job is not asked once the resource it made is settled; a job this process did not send is", async () => {
+      const w = world(p, p.object());
+      w.fns.find = async () => undefined;
+      w.fns.create = async () => ({ id, jobID: 'job-c' });
+      w.fns.observe = async () => p.resource(id);
+      w.jobs.set('job-c', { phase: 'Running' }); // what the job API would say: must not be asked
+      await w.pass(p.kind);
+      expect(w.obj.status?.jobID).to.equal('job-c');
+      await w.pass(p.kind);
+      expect({ verbs: w.verbs(), jobID: w.obj.status?.jobID, ready: w.condition('Ready')?.status }).to.deep.equal({
+        verbs: ['find', 'create', 'observe'],
+        jobID: undefined,
+        ready: 'True',
+      });
+      // The same recorded job, after a restart (nothing remembered): asked.
+      const restarted = world(p, withStatus(recorded(p.object()), { jobID: 'job-c' }));
+      restarted.jobs.set('job-c', { phase: 'Running' });
+      restarted.fns.observe = async () => p.resource(id);
+      await restarted.pass(p.kind);
+      expect(restarted.verbs()).to.deep.equal(['observe', 'job']);
+    });
+
     it('create job failed and the resource never appeared: JobFailed, then created again with a Warning', async () => {
       const w = world(p, withStatus(recorded(p.object()), { jobID: 'job-3' }));
       w.jobs.set('job-3', { phase: 'Failed', reason: 'subnet exhausted' });
