@@ -76,9 +76,15 @@ export function clusterState(cluster: CceCluster | undefined, name: string, name
   const ready = getCondition(st?.conditions as Condition[] | undefined, 'Ready');
   const current = ready?.status === 'True' && ready.observedGeneration === cluster.metadata?.generation;
   if (current && st?.clusterID) return { ready: true, clusterID: st.clusterID, currentVersion: st.currentVersion };
-  const why = ready ? `${ready.reason}${ready.message ? `: ${ready.message}` : ''}` : 'no status yet';
   const stale = ready?.status === 'True' && !current ? ' (its status is for an older generation)' : '';
-  return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is not Ready (${why})${stale}`, going: false };
+  // A cluster on its way (being created, upgraded, changed) is "not Ready yet", whatever step it is at: its own status
+  // says which, and a dependent that echoed each step would write its status once per step of its cluster (4
+  // dependents × every cluster status change, across a fleet). A failing cluster is named with its reason: that is
+  // what the dependent's owner needs to act on.
+  const conditions = st?.conditions as Condition[] | undefined;
+  const failing = getCondition(conditions, 'Stalled')?.status === 'True' || getCondition(conditions, 'Synced')?.status === 'False';
+  const why = failing && ready ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : stale ? '' : ' yet';
+  return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is not Ready${why}${stale}`, going: false };
 }
 
 /** Keys of the dependents (own cache) that a changed CceCluster concerns: by clusterRef, or by its cloud id. */

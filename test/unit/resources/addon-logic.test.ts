@@ -671,7 +671,7 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
     state: 'go',
     scope: { clusterID, autopilot, clusterVersion, template: 'coredns' },
   });
-  const notReady = 'CceCluster c is not Ready (Creating: job running)';
+  const notReady = 'CceCluster c is not Ready yet';
   const cases = {
     'Ready cluster': {
       reason: 'go, Autopilot-ness and version from the CceCluster',
@@ -693,7 +693,7 @@ describe('resources/addon: where the add-on lives (target and cluster gate)', ()
         state: 'hold',
         scope: go('cl-1', true, 'v1.28').scope,
         reason: 'WaitingForCluster',
-        message: 'CceCluster c is not Ready (Available: ok) (its status is for an older generation)',
+        message: 'CceCluster c is not Ready (its status is for an older generation)',
       },
     },
     'cluster not created yet': {

@@ -341,7 +341,10 @@ describe('resources/nodepool: cluster gate', () => {
   const stalled = {
     clusterID: 'c-1',
     currentVersion: 'v1.28.15-r0',
-    conditions: [{ ...ready()[0]!, status: 'False' as const, reason: 'NotConverged', message: 'no such version' }],
+    conditions: [
+      { ...ready()[0]!, status: 'False' as const, reason: 'NotConverged', message: 'no such version' },
+      { ...ready()[0]!, type: 'Synced', status: 'False' as const, reason: 'NotConverged', message: 'no such version' },
+    ],
   };
   const upgrading = {
     clusterID: 'c-1',
@@ -367,7 +370,7 @@ describe('resources/nodepool: cluster gate', () => {
       reason: 'the cluster is being created',
       pool: cr(),
       cluster: cluster({ status: { conditions: [] } }),
-      want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster main is not Ready (no status yet)' },
+      want: { state: 'wait', reason: 'WaitingForCluster', message: 'CceCluster main is not Ready yet' },
     },
     'Autopilot: unsupported': {
       reason: 'Autopilot has no node pools',
@@ -400,7 +403,7 @@ describe('resources/nodepool: cluster gate', () => {
         state: 'hold',
         scope: scope(),
         reason: 'WaitingForCluster',
-        message: 'CceCluster main is not Ready (Available) (its status is for an older generation)',
+        message: 'CceCluster main is not Ready (its status is for an older generation)',
       },
     },
     'upgrading and the pool wants the new version: hold for the upgrade': {
@@ -429,7 +432,7 @@ describe('resources/nodepool: cluster gate', () => {
       reason: 'the pool stays observed and Ready',
       pool: cr({ version: 'v1.28' }),
       cluster: cluster({ spec: { version: 'v1.29' }, status: upgrading }),
-      want: { state: 'hold', scope: scope(), reason: 'WaitingForCluster', message: 'CceCluster main is not Ready (no status yet)' },
+      want: { state: 'hold', scope: scope(), reason: 'WaitingForCluster', message: 'CceCluster main is not Ready yet' },
     },
     'a version ahead of a cluster that does not upgrade: go, reported by readiness': {
       reason: 'the user must raise the cluster version',

@@ -576,14 +576,14 @@ describe('resources/registration: target and gate', () => {
       obj: pfReg({}, {}, recorded),
       cluster: cluster({ ready: false }),
       data: kubeconfigSecret,
-      want: held('WaitingForCluster', 'CceCluster demo is not Ready (Upgrading)'),
+      want: held('WaitingForCluster', 'CceCluster demo is not Ready yet'),
     },
     'cluster not Ready, nothing recorded': {
       reason: 'a wait',
       obj: pfReg(),
       cluster: cluster({ ready: false }),
       data: kubeconfigSecret,
-      want: wait('WaitingForCluster', 'CceCluster demo is not Ready (Upgrading)'),
+      want: wait('WaitingForCluster', 'CceCluster demo is not Ready yet'),
     },
     'no kubeconfig export': {
       reason: "the CceCluster's spec must name a kubeconfig Secret",
