@@ -1,5 +1,5 @@
 /** What every kind's controller factory receives from main.ts. */
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '../runtime/kube/kube-config.js';
 import type { CceCredentials } from '../cloud/index.js';
 import type { CloudClients } from './cloud-clients.js';
 import type { KubeSecrets } from './kube-secrets.js';

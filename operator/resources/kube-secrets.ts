@@ -7,9 +7,11 @@
  * (label `app.kubernetes.io/managed-by: cce-operator` AND a controller ownerReference to that CceCluster's uid):
  * any other Secret of that name is never written (its data, owner and lifetime stay as they are).
  */
-import { CoreV1Api, PatchStrategy, setHeaderOptions, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { isConflict, isNotFound } from '../runtime/api-errors.js';
 import { METADATA_WATCH_ACCEPT } from '../runtime/informer.js';
+import type { KubeConfig } from '../runtime/kube/kube-config.js';
+import { objectApi, SECRETS, type ObjectApi } from '../runtime/kube/object-api.js';
+import type { ObjectMeta, Secret } from '../runtime/kube/types.js';
 import type { KubeObject } from '../runtime/kube-object.js';
 import type { SecretReader } from './credentials.js';
 
@@ -20,16 +22,13 @@ export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'cce-operator';
 
 /** The metadata of a Secret the operator created for an owner, kept on a replace. */
-export type OwnedSecretMeta = Pick<
-  NonNullable<V1Secret['metadata']>,
-  'labels' | 'annotations' | 'ownerReferences' | 'finalizers' | 'resourceVersion'
->;
+export type OwnedSecretMeta = Pick<ObjectMeta, 'labels' | 'annotations' | 'ownerReferences' | 'finalizers' | 'resourceVersion'>;
 
 /** Who holds a Secret name: nobody, the operator for this owner, or someone else (never written). */
 export type SecretHolder = { state: 'absent' } | { state: 'ours'; meta: OwnedSecretMeta } | { state: 'foreign'; why: string };
 
 /** Whether Secret metadata shows one the operator created for `owner` (label and controller ownerReference). */
-export function holderOf(meta: V1Secret['metadata'] | undefined, owner: KubeObject): SecretHolder {
+export function holderOf(meta: ObjectMeta | undefined, owner: KubeObject): SecretHolder {
   if (!meta) return { state: 'absent' };
   const labelled = meta.labels?.[MANAGED_BY_LABEL] === MANAGED_BY;
   const uid = owner.metadata?.uid;
@@ -45,23 +44,20 @@ export function holderOf(meta: V1Secret['metadata'] | undefined, owner: KubeObje
   return { state: 'foreign', why };
 }
 
-const metadataOnly = setHeaderOptions('Accept', METADATA_WATCH_ACCEPT);
-const metadataMergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch, metadataOnly);
-
 export class KubeSecrets implements SecretReader {
-  private readonly api: CoreV1Api;
+  private readonly api: ObjectApi<Secret>;
 
   constructor(
     kc: KubeConfig,
     private readonly fieldManager = 'cce-operator',
     private readonly maxAttempts = 5,
   ) {
-    this.api = kc.makeApiClient(CoreV1Api);
+    this.api = objectApi<Secret>(kc, SECRETS);
   }
 
   async read(namespace: string, name: string): Promise<Record<string, string> | undefined> {
     try {
-      const s = await this.api.readNamespacedSecret({ namespace, name });
+      const s = await this.api.get({ namespace, name });
       const out: Record<string, string> = {}; // the API returns data only (stringData is write-only)
       for (const [k, v] of Object.entries(s.data ?? {})) out[k] = Buffer.from(v, 'base64').toString('utf8');
       return out;
@@ -96,7 +92,7 @@ export class KubeSecrets implements SecretReader {
       controller: true,
     };
     const meta = held.state === 'ours' ? held.meta : {};
-    const body: V1Secret = {
+    const body: Secret = {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: {
@@ -109,8 +105,8 @@ export class KubeSecrets implements SecretReader {
       type: 'Opaque',
       data: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Buffer.from(v, 'utf8').toString('base64')])),
     };
-    if (held.state === 'absent') await this.api.createNamespacedSecret({ namespace, body });
-    else await this.api.replaceNamespacedSecret({ namespace, name, body });
+    if (held.state === 'absent') await this.api.create(namespace, body);
+    else await this.api.replace({ namespace, name }, body);
   }
 
   /**
@@ -142,9 +138,9 @@ export class KubeSecrets implements SecretReader {
     }
   }
 
-  private async readMetadata(namespace: string, name: string): Promise<V1Secret['metadata'] | undefined> {
+  private async readMetadata(namespace: string, name: string): Promise<ObjectMeta | undefined> {
     try {
-      const s = await this.api.readNamespacedSecret({ namespace, name }, metadataOnly);
+      const s = await this.api.get({ namespace, name }, { accept: METADATA_WATCH_ACCEPT });
       return s.metadata ?? {};
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -161,7 +157,7 @@ export class KubeSecrets implements SecretReader {
   ): Promise<'patched' | 'gone' | 'conflict'> {
     const body = { metadata: { resourceVersion: resourceVersion ?? null, finalizers } };
     try {
-      await this.api.patchNamespacedSecret({ namespace, name, body, fieldManager: this.fieldManager }, metadataMergePatch);
+      await this.api.patch({ namespace, name }, body, { type: 'merge', fieldManager: this.fieldManager, accept: METADATA_WATCH_ACCEPT });
       return 'patched';
     } catch (err) {
       if (isNotFound(err)) return 'gone';

@@ -1,5 +1,5 @@
-// HTTP status codes out of @kubernetes/client-node errors (ApiException.code) and the few predicates the
-// runtime branches on.
+// HTTP status codes out of Kubernetes API errors (kube/api-error.ts's KubeApiError.code; also any error with a
+// numeric `code`/`statusCode` or a Status body) and the few predicates the runtime branches on.
 
 export function statusCodeOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;

@@ -4,9 +4,11 @@
 // turns one recurring problem into a stream of Events. The CCE request id of the call an Event is about goes to the
 // annotation `cce.operator.dev/request-id` (the latest), never into the message. Recording never throws and never
 // blocks a reconcile; `flush()` waits for pending writes (shutdown, tests).
-import { CoreV1Api, PatchStrategy, setHeaderOptions, type CoreV1Event, type KubeConfig } from '@kubernetes/client-node';
 import { isNotFound } from './api-errors.js';
 import { systemClock, type Clock } from './clock.js';
+import type { KubeConfig } from './kube/kube-config.js';
+import { EVENTS, objectApi, type ObjectApi } from './kube/object-api.js';
+import type { CoreEvent } from './kube/types.js';
 import type { KubeObject } from './kube-object.js';
 import type { Logger } from './logger.js';
 
@@ -66,10 +68,9 @@ export interface KubeEventSinkOptions {
 
 const MAX_MESSAGE = 1024;
 const MAX_REMEMBERED = 4096;
-const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
 export class KubeEventSink implements EventSink {
-  private readonly api: CoreV1Api;
+  private readonly api: ObjectApi<CoreEvent>;
   private readonly clock: Clock;
   private readonly seen = new Map<string, Seen>();
   private readonly pending = new Set<Promise<void>>();
@@ -80,7 +81,7 @@ export class KubeEventSink implements EventSink {
     kc: KubeConfig,
     private readonly opts: KubeEventSinkOptions,
   ) {
-    this.api = kc.makeApiClient(CoreV1Api);
+    this.api = objectApi<CoreEvent>(kc, EVENTS);
     this.clock = opts.clock ?? systemClock;
   }
 
@@ -126,16 +127,16 @@ export class KubeEventSink implements EventSink {
           lastTimestamp: new Date(now).toISOString(),
           message,
         };
-        await this.api.patchNamespacedEvent({ name: prev.name, namespace: prev.namespace, body }, mergePatch);
+        await this.api.patch({ name: prev.name, namespace: prev.namespace }, body, { type: 'merge' });
         return;
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
     }
     const event = this.build(obj, type, reason, message, now, details);
-    const namespace = event.metadata.namespace as string;
-    await this.api.createNamespacedEvent({ namespace, body: event });
-    this.remember(id, { name: event.metadata.name as string, namespace, count: 1, at: now });
+    const namespace = event.metadata?.namespace as string;
+    await this.api.create(namespace, event);
+    this.remember(id, { name: event.metadata?.name as string, namespace, count: 1, at: now });
   }
 
   private build(
@@ -145,11 +146,11 @@ export class KubeEventSink implements EventSink {
     message: string,
     now: number,
     details: EventDetails | undefined,
-  ): CoreV1Event {
+  ): CoreEvent {
     const meta = obj.metadata ?? {};
     const namespace = meta.namespace || 'default';
     const stamp = (BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000)).toString(16);
-    const at = new Date(now);
+    const at = new Date(now).toISOString();
     const notes = annotations(details);
     return {
       metadata: { name: `${meta.name}.${stamp}`, namespace, ...(notes ? { annotations: notes } : {}) },

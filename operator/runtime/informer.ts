@@ -1,25 +1,19 @@
-// An informer (list + watch + in-memory cache) for one resource type, built on client-node's makeInformer.
-// client-node re-watches after a normal close and re-lists after 410 Gone, but after any other error it
-// just stops: this wrapper restarts it with exponential backoff, forever, until stop().
-// Custom resources are listed with CustomObjectsApi; core-group types (group '', /api/v1/...) and
-// metadata-only informers are listed with a plain GET on the collection path. A metadata-only informer asks
-// the API server for PartialObjectMetadata (list and watch), so the cache holds metadata only: watching
-// Secrets this way never keeps their data in memory.
-import fetch from 'node-fetch';
-import {
-  ApiException,
-  CustomObjectsApi,
-  makeInformer,
-  type Informer,
-  type KubeConfig,
-  type KubernetesListObject,
-  type KubernetesObject,
-  type ObjectCache,
-} from '@kubernetes/client-node';
+// An informer (list + watch + in-memory cache) for one resource type, on the operator's own client (kube/).
+// It lists, then watches from the list's resourceVersion with bookmarks; a watch the server ends normally is
+// resumed from the last resourceVersion seen (an event's or a BOOKMARK's); 410 Gone (an HTTP answer or an ERROR
+// event) re-lists at once; any other error restarts after an exponential backoff (1 s .. 30 s), forever, until
+// stop(), resuming from the last resourceVersion (or listing when there is none). A re-list reports what changed
+// meanwhile: adds, updates (a new resourceVersion), deletes. Cached objects lose metadata.managedFields.
+// A metadata-only informer asks the API server for PartialObjectMetadata (list and watch), so the cache holds
+// metadata only: watching Secrets this way never keeps their data in memory.
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
 import type { ObjectRef } from './keys.js';
-import { collectionPath, typeId, type KubeObject, type ResourceType } from './kube-object.js';
+import type { KubeConfig } from './kube/kube-config.js';
+import { objectApi, type ObjectApi } from './kube/object-api.js';
+import type { KubernetesObject, WatchEvent } from './kube/types.js';
+import { typeId, type KubeObject, type ResourceType } from './kube-object.js';
+import { statusCodeOf } from './api-errors.js';
 import type { Logger } from './logger.js';
 
 /** Read access to an informer's cache. Objects are shared: never mutate them. */
@@ -46,21 +40,31 @@ export interface ResourceInformerOptions {
    * metadata; no spec, status or data). Works for any type, core or custom.
    */
   metadataOnly?: boolean;
+  /** Server-side watch timeout: random in [min, 2 min) seconds (default 300, as client-go's reflector). */
+  minWatchTimeoutSeconds?: number;
 }
 
 /** Accept headers that make the API server answer with metadata only (what client-go's metadata informer sends). */
 export const METADATA_LIST_ACCEPT = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json';
 export const METADATA_WATCH_ACCEPT = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json';
 
+class Gone extends Error {}
+
 export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
-  // client-node types metadata timestamps as Date; on the wire (and in this cache) they are strings.
-  private readonly inner: Informer<KubernetesObject> & ObjectCache<KubernetesObject>;
+  private readonly api: ObjectApi<KubernetesObject>;
+  private readonly ns: string | undefined;
   private readonly clock: Clock;
+  /** namespace ('' for cluster-scoped) → name → object. */
+  private store = new Map<string, Map<string, T>>();
+  private readonly handlers: InformerHandlers<T>[] = [];
+  private resourceVersion = '';
   private failures = 0;
-  private restartTimer: TimerHandle | undefined;
   private stopped = true;
   private synced = false;
   private syncWaiters: Array<() => void> = [];
+  private abort: AbortController | undefined;
+  private loop: Promise<void> | undefined;
+  private wait: { timer: TimerHandle; wake: () => void } | undefined;
 
   constructor(
     kc: KubeConfig,
@@ -68,30 +72,8 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     private readonly opts: ResourceInformerOptions,
   ) {
     this.clock = opts.clock ?? systemClock;
-    const { group, version, plural } = type;
-    const ns = type.namespaced === false ? undefined : opts.namespace || undefined;
-    const path = collectionPath(type, ns);
-    const metadataOnly = opts.metadataOnly === true;
-    let fetchList: () => Promise<KubernetesListObject<KubernetesObject>>;
-    if (metadataOnly || !group) {
-      fetchList = () => listCollection(kc, path, metadataOnly ? METADATA_LIST_ACCEPT : undefined);
-    } else {
-      const api = kc.makeApiClient(CustomObjectsApi);
-      fetchList = async () =>
-        (ns
-          ? await api.listNamespacedCustomObject({ group, version, plural, namespace: ns })
-          : await api.listClusterCustomObject({ group, version, plural })) as KubernetesListObject<KubernetesObject>;
-    }
-    const list = async (): Promise<KubernetesListObject<KubernetesObject>> => {
-      const result = await fetchList();
-      this.failures = 0;
-      // The cache is filled synchronously right after this promise resolves; report sync after that.
-      setImmediate(() => this.markSynced());
-      return result;
-    };
-    // client-node's Watch takes its request options from kc.applyToFetchOptions({}).
-    this.inner = makeInformer<KubernetesObject>(metadataOnly ? withAccept(kc, METADATA_WATCH_ACCEPT) : kc, path, list);
-    this.inner.on('error', (err: unknown) => this.onError(err));
+    this.ns = type.namespaced === false ? undefined : opts.namespace || undefined;
+    this.api = objectApi(kc, type);
   }
 
   /** The type id, with a "#metadata" suffix for a metadata-only informer. */
@@ -104,18 +86,19 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
   }
 
   on(handlers: InformerHandlers<T>): void {
-    const { add, update, delete: del } = handlers;
-    if (add) this.inner.on('add', (o) => add(o as T));
-    if (update) this.inner.on('update', (o) => update(o as T));
-    if (del) this.inner.on('delete', (o) => del(o as T));
+    this.handlers.push(handlers);
   }
 
   get(ref: ObjectRef): T | undefined {
-    return this.inner.get(ref.name, this.type.namespaced === false ? undefined : ref.namespace) as T | undefined;
+    const ns = this.type.namespaced === false ? '' : (ref.namespace ?? '');
+    return this.store.get(ns)?.get(ref.name);
   }
 
   list(namespace?: string): readonly T[] {
-    return this.inner.list(namespace) as readonly T[];
+    if (namespace) return [...(this.store.get(namespace)?.values() ?? [])];
+    const out: T[] = [];
+    for (const m of this.store.values()) for (const o of m.values()) out.push(o);
+    return out;
   }
 
   hasSynced(): boolean {
@@ -124,9 +107,10 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
 
   /** Starts listing and watching; resolves once the first list has filled the cache (or on stop). */
   async start(): Promise<void> {
-    if (!this.stopped) return this.waitForSync();
-    this.stopped = false;
-    void this.inner.start().catch((err: unknown) => this.onError(err));
+    if (this.stopped) {
+      this.stopped = false;
+      this.loop = this.run();
+    }
     return this.waitForSync();
   }
 
@@ -137,73 +121,132 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.restartTimer !== undefined) this.clock.clearTimeout(this.restartTimer);
-    this.restartTimer = undefined;
+    this.abort?.abort();
+    if (this.wait) {
+      this.clock.clearTimeout(this.wait.timer);
+      this.wait.wake();
+    }
     this.syncWaiters.splice(0).forEach((w) => w());
-    await this.inner.stop();
+    await this.loop;
   }
 
-  private onError(err: unknown): void {
-    if (this.stopped || this.restartTimer !== undefined) return;
-    const delay = backoffDelay(this.failures++, this.opts.backoff ?? { ...defaultBackoff, maxMs: 30_000 });
-    this.opts.log.warn('informer stopped on error; restarting', { resource: this.id, delayMs: delay, err });
-    this.restartTimer = this.clock.setTimeout(() => {
-      this.restartTimer = undefined;
-      if (this.stopped) return;
-      this.opts.onRestart?.();
-      void this.inner.start().catch((e: unknown) => this.onError(e));
-    }, delay);
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (!this.resourceVersion) await this.relist();
+        await this.watch();
+      } catch (err) {
+        if (this.stopped) break;
+        if (err instanceof Gone || statusCodeOf(err) === 410) {
+          this.resourceVersion = '';
+          continue;
+        }
+        const delay = backoffDelay(this.failures++, this.opts.backoff ?? { ...defaultBackoff, maxMs: 30_000 });
+        this.opts.log.warn('informer stopped on error; restarting', { resource: this.id, delayMs: delay, err });
+        await this.sleep(delay);
+        if (this.stopped) break;
+        this.opts.onRestart?.();
+      }
+    }
   }
 
-  private markSynced(): void {
-    if (this.synced || this.stopped) return;
-    this.synced = true;
-    this.syncWaiters.splice(0).forEach((w) => w());
+  private async relist(): Promise<void> {
+    const list = await this.api.list(this.ns, { accept: this.metadataOnly ? METADATA_LIST_ACCEPT : undefined });
+    if (this.stopped) return;
+    this.failures = 0;
+    const fresh = new Set<string>();
+    for (const item of list.items ?? []) {
+      const o = slim(item) as T;
+      fresh.add(`${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`);
+      this.upsert(o);
+    }
+    for (const [ns, objects] of this.store) {
+      for (const [name, o] of objects) if (!fresh.has(`${ns}/${name}`)) this.remove(o);
+    }
+    this.resourceVersion = list.metadata?.resourceVersion ?? '';
+    if (!this.synced) {
+      this.synced = true;
+      this.syncWaiters.splice(0).forEach((w) => w());
+    }
   }
+
+  private async watch(): Promise<void> {
+    const abort = (this.abort = new AbortController());
+    const min = this.opts.minWatchTimeoutSeconds ?? 300;
+    await this.api.watch(
+      this.ns,
+      {
+        resourceVersion: this.resourceVersion,
+        accept: this.metadataOnly ? METADATA_WATCH_ACCEPT : undefined,
+        timeoutSeconds: Math.floor(min * (1 + Math.random())),
+        signal: abort.signal,
+      },
+      (e) => this.onEvent(e as WatchEvent),
+    );
+  }
+
+  private onEvent(e: WatchEvent): void {
+    if (this.stopped) return;
+    if (e.type === 'ERROR') {
+      const status = e.object as { code?: number; message?: string };
+      if (status.code === 410) throw new Gone(status.message ?? 'resource version too old');
+      throw Object.assign(new Error(`watch ${this.id}: ${status.message ?? 'ERROR event'}`), { code: status.code });
+    }
+    this.failures = 0;
+    const o = slim(e.object) as T;
+    if (e.type === 'ADDED' || e.type === 'MODIFIED') this.upsert(o);
+    else if (e.type === 'DELETED') this.remove(o);
+    const rv = o.metadata?.resourceVersion;
+    if (rv) this.resourceVersion = rv;
+  }
+
+  private upsert(o: T): void {
+    const ns = o.metadata?.namespace ?? '';
+    const name = o.metadata?.name ?? '';
+    let objects = this.store.get(ns);
+    if (!objects) this.store.set(ns, (objects = new Map()));
+    const old = objects.get(name);
+    if (old && old.metadata?.resourceVersion !== undefined && old.metadata.resourceVersion === o.metadata?.resourceVersion) return;
+    objects.set(name, o);
+    this.emit(old ? 'update' : 'add', o);
+  }
+
+  private remove(o: T): void {
+    const ns = o.metadata?.namespace ?? '';
+    const objects = this.store.get(ns);
+    if (!objects?.delete(o.metadata?.name ?? '')) return;
+    if (objects.size === 0) this.store.delete(ns);
+    this.emit('delete', o);
+  }
+
+  private emit(what: keyof InformerHandlers<T>, o: T): void {
+    for (const h of this.handlers) {
+      try {
+        h[what]?.(o);
+      } catch (err) {
+        this.opts.log.error('informer handler failed', { resource: this.id, event: what, err });
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((wake) => {
+      const timer = this.clock.setTimeout(() => {
+        this.wait = undefined;
+        wake();
+      }, ms);
+      this.wait = { timer, wake };
+    });
+  }
+}
+
+/** The object as cached: without metadata.managedFields (the parsed answer is ours to change). */
+function slim(o: KubernetesObject): KubernetesObject {
+  if (o.metadata?.managedFields) delete o.metadata.managedFields;
+  return o;
 }
 
 /** The key the manager shares informers under: one per (type, metadataOnly). */
 export function informerId(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, metadataOnly?: boolean): string {
   return metadataOnly ? `${typeId(type)}#metadata` : typeId(type);
-}
-
-/** A KubeConfig whose fetch options (what client-node's Watch uses) carry `Accept: accept`. */
-export function withAccept(kc: KubeConfig, accept: string): KubeConfig {
-  const wrapped = Object.create(kc) as KubeConfig;
-  wrapped.applyToFetchOptions = async (opts) => {
-    const init = await kc.applyToFetchOptions(opts);
-    return { ...init, headers: setHeader(init.headers, 'Accept', accept) };
-  };
-  return wrapped;
-}
-
-type FetchHeaders = NonNullable<Awaited<ReturnType<KubeConfig['applyToFetchOptions']>>['headers']>;
-
-function setHeader(headers: FetchHeaders | undefined, name: string, value: string): FetchHeaders {
-  // client-node builds a node-fetch Headers; accept the other HeadersInit shapes too.
-  const h = headers as { set?: (n: string, v: string) => void } | undefined;
-  if (h && typeof h.set === 'function') {
-    h.set(name, value);
-    return headers as FetchHeaders;
-  }
-  const out: Record<string, string> = {};
-  const entries: Iterable<[string, string]> = Array.isArray(headers)
-    ? (headers as string[][]).map(([k, v]) => [k ?? '', v ?? ''] as [string, string])
-    : Object.entries((headers ?? {}) as Record<string, string>);
-  for (const [k, v] of entries) if (k.toLowerCase() !== name.toLowerCase()) out[k] = v;
-  out[name] = value;
-  return out;
-}
-
-/** GET of a collection path (any group) with the KubeConfig's credentials; the raw JSON, timestamps as strings. */
-async function listCollection(kc: KubeConfig, path: string, accept?: string): Promise<KubernetesListObject<KubernetesObject>> {
-  const cluster = kc.getCurrentCluster();
-  if (!cluster) throw new Error('No currently active cluster');
-  const init = await kc.applyToFetchOptions({});
-  const headers = setHeader(init.headers, 'Accept', accept ?? 'application/json');
-  const res = await fetch(cluster.server + path, { ...init, headers, method: 'GET' });
-  const text = await res.text();
-  if (!res.ok)
-    throw new ApiException<string>(res.status, `list ${path}: HTTP ${res.status}`, text, Object.fromEntries(res.headers.entries()));
-  return JSON.parse(text) as KubernetesListObject<KubernetesObject>;
 }

@@ -1,7 +1,9 @@
 // Reads and writes the leader-election Lease (coordination.k8s.io/v1). Updates carry the resourceVersion
 // they were based on, so two candidates can never both win the same round.
-import { CoordinationV1Api, V1MicroTime, type KubeConfig, type V1Lease } from '@kubernetes/client-node';
 import { isNotFound } from './api-errors.js';
+import type { KubeConfig } from './kube/kube-config.js';
+import { LEASES, objectApi, type ObjectApi } from './kube/object-api.js';
+import { microTime, type Lease } from './kube/types.js';
 
 export interface LeaseRecord {
   holderIdentity: string;
@@ -25,14 +27,14 @@ export interface LeaseStore {
 }
 
 export class KubeLeaseStore implements LeaseStore {
-  private readonly api: CoordinationV1Api;
+  private readonly api: ObjectApi<Lease>;
 
   constructor(
     kc: KubeConfig,
     private readonly namespace: string,
     private readonly name: string,
   ) {
-    this.api = kc.makeApiClient(CoordinationV1Api);
+    this.api = objectApi<Lease>(kc, LEASES);
   }
 
   get description(): string {
@@ -41,7 +43,7 @@ export class KubeLeaseStore implements LeaseStore {
 
   async get(): Promise<LeaseRecord | undefined> {
     try {
-      return fromLease(await this.api.readNamespacedLease({ name: this.name, namespace: this.namespace }));
+      return fromLease(await this.api.get({ name: this.name, namespace: this.namespace }));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -49,15 +51,14 @@ export class KubeLeaseStore implements LeaseStore {
   }
 
   async create(record: LeaseRecord): Promise<LeaseRecord> {
-    return fromLease(await this.api.createNamespacedLease({ namespace: this.namespace, body: this.toLease(record) }));
+    return fromLease(await this.api.create(this.namespace, this.toLease(record)));
   }
 
   async update(record: LeaseRecord): Promise<LeaseRecord> {
-    const body = this.toLease(record);
-    return fromLease(await this.api.replaceNamespacedLease({ name: this.name, namespace: this.namespace, body }));
+    return fromLease(await this.api.replace({ name: this.name, namespace: this.namespace }, this.toLease(record)));
   }
 
-  private toLease(r: LeaseRecord): V1Lease {
+  private toLease(r: LeaseRecord): Lease {
     return {
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
@@ -65,17 +66,17 @@ export class KubeLeaseStore implements LeaseStore {
       spec: {
         holderIdentity: r.holderIdentity,
         leaseDurationSeconds: r.leaseDurationSeconds,
-        acquireTime: new V1MicroTime(r.acquireTime),
-        renewTime: new V1MicroTime(r.renewTime),
+        acquireTime: microTime(r.acquireTime),
+        renewTime: microTime(r.renewTime),
         leaseTransitions: r.leaseTransitions,
       },
     };
   }
 }
 
-function fromLease(l: V1Lease): LeaseRecord {
+function fromLease(l: Lease): LeaseRecord {
   const s = l.spec ?? {};
-  const ms = (t: unknown) => (t ? new Date(t as string | Date).getTime() : 0);
+  const ms = (t: string | undefined) => (t ? new Date(t).getTime() : 0);
   const rv = l.metadata?.resourceVersion;
   return {
     holderIdentity: s.holderIdentity ?? '',

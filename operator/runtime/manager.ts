@@ -2,7 +2,7 @@
 // — runs one shared informer per (resource type, metadata-only), one Controller per kind, and the HTTP
 // server. stop() is the graceful shutdown: stop taking work, let in-flight reconciles finish (bounded),
 // release the Lease.
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from './kube/kube-config.js';
 import type { BackoffPolicy } from './backoff.js';
 import { Controller, describeType } from './controller.js';
 import type { ControllerSpec, ReconcileContext } from './controller-spec.js';

@@ -1,6 +1,7 @@
 // Reads and merge-patches one resource type (any group/version/plural, namespaced or cluster-scoped),
 // including the status subresource. A small interface so status/finalizer helpers can be tested with fakes.
-import { CustomObjectsApi, PatchStrategy, setHeaderOptions, type KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from './kube/kube-config.js';
+import { objectApi, type ObjectApi } from './kube/object-api.js';
 import type { KubeObject, ResourceType } from './kube-object.js';
 import type { Json } from './merge-patch.js';
 import type { ObjectRef } from './keys.js';
@@ -12,53 +13,30 @@ export interface ResourceClient<T extends KubeObject = KubeObject> {
   patch(ref: ObjectRef, patch: Json, subresource?: 'status'): Promise<T>;
 }
 
-const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
-
 export class CustomResourceClient<T extends KubeObject = KubeObject> implements ResourceClient<T> {
-  private readonly api: CustomObjectsApi;
+  private readonly api: ObjectApi;
 
   constructor(
     kc: KubeConfig,
     readonly type: ResourceType,
     private readonly fieldManager = 'cce-operator',
   ) {
-    this.api = kc.makeApiClient(CustomObjectsApi);
+    this.api = objectApi(kc, type);
   }
 
   async get(ref: ObjectRef): Promise<T> {
-    const { group, version, plural } = this.type;
-    if (this.namespaced(ref)) {
-      return (await this.api.getNamespacedCustomObject({
-        group,
-        version,
-        plural,
-        namespace: ref.namespace as string,
-        name: ref.name,
-      })) as T;
-    }
-    return (await this.api.getClusterCustomObject({ group, version, plural, name: ref.name })) as T;
+    return (await this.api.get(this.key(ref))) as T;
   }
 
   async patch(ref: ObjectRef, body: Json, subresource?: 'status'): Promise<T> {
-    const { group, version, plural } = this.type;
-    const fieldManager = this.fieldManager;
-    if (this.namespaced(ref)) {
-      const p = { group, version, plural, namespace: ref.namespace as string, name: ref.name, body, fieldManager };
-      return (
-        subresource === 'status'
-          ? await this.api.patchNamespacedCustomObjectStatus(p, mergePatch)
-          : await this.api.patchNamespacedCustomObject(p, mergePatch)
-      ) as T;
-    }
-    const p = { group, version, plural, name: ref.name, body, fieldManager };
+    const o = { type: 'merge', fieldManager: this.fieldManager } as const;
     return (
-      subresource === 'status'
-        ? await this.api.patchClusterCustomObjectStatus(p, mergePatch)
-        : await this.api.patchClusterCustomObject(p, mergePatch)
+      subresource === 'status' ? await this.api.patchStatus(this.key(ref), body, o) : await this.api.patch(this.key(ref), body, o)
     ) as T;
   }
 
-  private namespaced(ref: ObjectRef): boolean {
-    return this.type.namespaced !== false && Boolean(ref.namespace);
+  /** Cluster-scoped types (or a ref without a namespace) address the object cluster-wide. */
+  private key(ref: ObjectRef): { namespace?: string; name: string } {
+    return this.type.namespaced !== false && ref.namespace ? { namespace: ref.namespace, name: ref.name } : { name: ref.name };
   }
 }

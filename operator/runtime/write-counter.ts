@@ -1,7 +1,8 @@
 // Counts the writes this process sends to the API server, whatever sends them (status and finalizer patches,
-// Events, Secrets, the Lease, Argo CD cluster Secrets): every generated API client authenticates each request
-// through its KubeConfig, so wrapping that one method sees them all. Writes are counted when sent (attempts).
-import type { KubeConfig } from '@kubernetes/client-node';
+// Events, Secrets, the Lease, Argo CD cluster Secrets): every request goes through the KubeConfig's one HTTP
+// client (kube/kube-http.ts), whose write listeners see them all. Writes are counted when sent (attempts).
+import type { KubeConfig } from './kube/kube-config.js';
+import { kubeHttp } from './kube/kube-http.js';
 
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
 
@@ -17,31 +18,14 @@ export function resourceOfPath(path: string): string {
 }
 
 type Recorder = (resource: string, verb: string) => void;
-const recorders = new WeakMap<KubeConfig, Set<Recorder>>();
 
 /**
- * Calls `record(resource, verb)` for every write request made through `kc`'s API clients (wrapped once per
- * KubeConfig; several managers sharing one, as in tests, each get their own calls). Returns the unsubscribe.
+ * Calls `record(resource, verb)` for every write request made through `kc`'s client (several managers sharing
+ * one KubeConfig, as in tests, each get their own calls). Returns the unsubscribe.
  */
 export function countWrites(kc: KubeConfig, record: Recorder): () => void {
-  let set = recorders.get(kc);
-  if (!set) {
-    const listeners = (set = new Set<Recorder>());
-    recorders.set(kc, listeners);
-    const authenticate = kc.applySecurityAuthentication.bind(kc);
-    kc.applySecurityAuthentication = async (context) => {
-      const verb = VERBS[String(context.getHttpMethod()).toUpperCase()];
-      if (verb && listeners.size > 0) {
-        try {
-          const resource = resourceOfPath(new URL(context.getUrl()).pathname);
-          for (const r of listeners) r(resource, verb);
-        } catch {
-          /* never let metrics break a request */
-        }
-      }
-      return authenticate(context);
-    };
-  }
-  set.add(record);
-  return () => set.delete(record);
+  return kubeHttp(kc).onWrite((method, path) => {
+    const verb = VERBS[method.toUpperCase()];
+    if (verb) record(resourceOfPath(path), verb);
+  });
 }

@@ -1,5 +1,5 @@
 /** CceCluster TypeScript types, derived from the CRD schema (the one source of truth). */
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject } from '../../runtime/kube/types.js';
 import type { SchemaType } from '../schema-type.js';
 import type { clusterSpecSchema, clusterStatusSchema } from './schema.js';
 

@@ -1,5 +1,5 @@
 /** CceNodePool TypeScript types, derived from the CRD schema (the one source of truth). */
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject } from '../../runtime/kube/types.js';
 import type { NodePool } from '../../cloud/index.js';
 import type { SchemaType } from '../schema-type.js';
 import type { NodeSummary } from './node-summary.js';

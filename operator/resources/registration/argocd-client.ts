@@ -4,8 +4,10 @@
  * that replaced ours is never deleted). Failures are typed for the managed ladder: an invalid Secret is Terminal,
  * the rest Transient (a missing namespace, a conflict, RBAC being fixed), with the API server's message.
  */
-import { CoreV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-node';
 import { apiErrorMessage, isNotFound, statusCodeOf } from '../../runtime/api-errors.js';
+import type { KubeConfig } from '../../runtime/kube/kube-config.js';
+import { objectApi, SECRETS, type ObjectApi } from '../../runtime/kube/object-api.js';
+import type { Secret as V1Secret } from '../../runtime/kube/types.js';
 import { Terminal, Transient } from '../../runtime/result.js';
 import { Reason } from './reasons.js';
 
@@ -19,15 +21,15 @@ export interface ArgoSecrets {
 }
 
 export class KubeArgoSecrets implements ArgoSecrets {
-  private readonly api: CoreV1Api;
+  private readonly api: ObjectApi<V1Secret>;
 
   constructor(kc: KubeConfig) {
-    this.api = kc.makeApiClient(CoreV1Api);
+    this.api = objectApi<V1Secret>(kc, SECRETS);
   }
 
   async read(namespace: string, name: string): Promise<V1Secret | undefined> {
     try {
-      return await this.api.readNamespacedSecret({ namespace, name });
+      return await this.api.get({ namespace, name });
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw argoError('read', namespace, name, e);
@@ -36,7 +38,7 @@ export class KubeArgoSecrets implements ArgoSecrets {
 
   async create(namespace: string, body: V1Secret): Promise<V1Secret> {
     try {
-      return await this.api.createNamespacedSecret({ namespace, body });
+      return await this.api.create(namespace, body);
     } catch (e) {
       throw argoError('create', namespace, body.metadata?.name ?? '', e);
     }
@@ -44,7 +46,7 @@ export class KubeArgoSecrets implements ArgoSecrets {
 
   async replace(namespace: string, name: string, body: V1Secret): Promise<V1Secret> {
     try {
-      return await this.api.replaceNamespacedSecret({ namespace, name, body });
+      return await this.api.replace({ namespace, name }, body);
     } catch (e) {
       throw argoError('replace', namespace, name, e);
     }
@@ -52,7 +54,7 @@ export class KubeArgoSecrets implements ArgoSecrets {
 
   async delete(namespace: string, name: string, uid: string): Promise<boolean> {
     try {
-      await this.api.deleteNamespacedSecret({ namespace, name, body: { preconditions: { uid } } });
+      await this.api.delete({ namespace, name }, { body: { preconditions: { uid } } });
       return false;
     } catch (e) {
       if (isNotFound(e)) return true;

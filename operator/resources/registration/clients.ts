@@ -4,7 +4,7 @@
  * client is the operator's own Kubernetes access. Credentials problems are CredentialsError, as for CCE: a missing
  * Secret is a wait while deleting and Stalled otherwise (the Secret watch resumes the object).
  */
-import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeConfig } from '../../runtime/kube/kube-config.js';
 import { CredentialsError, credentialsFingerprint, type SecretReader } from '../credentials.js';
 import { KubeArgoSecrets, type ArgoSecrets } from './argocd-client.js';
 import type { RegistryClient } from './external.js';

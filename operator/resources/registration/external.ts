@@ -7,7 +7,7 @@
  * create is never adopted or overwritten (Stalled, NameTaken). No verb waits: registries answer synchronously.
  */
 import { createHash } from 'node:crypto';
-import type { V1Secret } from '@kubernetes/client-node';
+import type { Secret as V1Secret } from '../../runtime/kube/types.js';
 import { isDeleting } from '../../runtime/kube-object.js';
 import { Terminal } from '../../runtime/result.js';
 import { valueHash, type FieldDiff } from '../field-diff.js';

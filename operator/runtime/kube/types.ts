@@ -20,8 +20,9 @@ export interface ObjectMeta {
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
   finalizers?: string[];
-  deletionTimestamp?: string;
-  creationTimestamp?: string;
+  /** RFC 3339 strings on the wire (a Date is accepted in objects built by hand; it serialises the same). */
+  deletionTimestamp?: string | Date;
+  creationTimestamp?: string | Date;
   ownerReferences?: OwnerReference[];
   /** Dropped from informer caches (it is most of an object's metadata and nothing reads it). */
   managedFields?: unknown[];

@@ -7,6 +7,7 @@ import { CoreV1Api, PatchStrategy, setHeaderOptions, type CoreV1Event, type Kube
 import { expect } from 'chai';
 import type { ControllerSpec } from '../../../operator/runtime/controller-spec.js';
 import { KubeEventSink } from '../../../operator/runtime/events.js';
+import type { KubeConfig as OperatorKubeConfig } from '../../../operator/runtime/kube/kube-config.js';
 import { Finalizers } from '../../../operator/runtime/finalizers.js';
 import { ResourceInformer } from '../../../operator/runtime/informer.js';
 import { keyOf } from '../../../operator/runtime/keys.js';
@@ -19,7 +20,7 @@ import { setCondition, type Condition } from '../../../operator/runtime/conditio
 import { stable } from '../../../operator/runtime/result.js';
 import { StatusWriter } from '../../../operator/runtime/status-writer.js';
 import { createTestNamespace } from '../setup.js';
-import { createCrd, kubeConfig, objects, testSettings, uniqueGroup, waitFor } from './helpers.js';
+import { createCrd, kubeConfig, objects, operatorKubeConfig, testSettings, uniqueGroup, waitFor } from './helpers.js';
 
 type Widget = CustomObject<
   { size?: number; gadget?: string },
@@ -30,6 +31,7 @@ const FINALIZER = 'runtime.test.cce.operator.dev/cleanup';
 
 describe('runtime on a real kube-apiserver', function () {
   let kc: KubeConfig; // loaded in before(): the root hook sets KUBECONFIG
+  let kube: OperatorKubeConfig; // the operator's own client's
   const group = uniqueGroup('ctl');
   const widgetType: ResourceType = { group, version: 'v1', plural: 'widgets', kind: 'Widget' };
   const gadgetType: ResourceType = { group, version: 'v1', plural: 'gadgets', kind: 'Gadget' };
@@ -85,9 +87,10 @@ describe('runtime on a real kube-apiserver', function () {
   before(async function () {
     this.timeout(120_000);
     kc = kubeConfig();
+    kube = operatorKubeConfig();
     ns = await createTestNamespace('runtime-ctl');
     cleanups.push(await createCrd(kc, widgetType), await createCrd(kc, gadgetType));
-    manager = new Manager({ kubeConfig: kc, settings: testSettings(ns), log: silentLogger() });
+    manager = new Manager({ kubeConfig: kube, settings: testSettings(ns), log: silentLogger() });
     manager.register(spec);
     await manager.start();
     await manager.whenLeading();
@@ -142,7 +145,7 @@ describe('runtime on a real kube-apiserver', function () {
   });
 
   it('aggregates a repeated Event into one with a count', async () => {
-    const sink = new KubeEventSink(kc, { component: 'cce-operator', instance: 'test', log: silentLogger() });
+    const sink = new KubeEventSink(kube, { component: 'cce-operator', instance: 'test', log: silentLogger() });
     const w = (await widgets().get('w1')) as Widget;
     for (let i = 0; i < 3; i++) sink.record(w, 'Warning', 'CloudError', 'CCE.01500001: internal error');
     await sink.flush();
@@ -179,7 +182,7 @@ describe('runtime on a real kube-apiserver', function () {
 
   it('status and finalizer writes survive a stale resourceVersion (409 -> re-read -> retry)', async () => {
     // Gadgets are not reconciled by anyone, so every write here is the test's own.
-    const client = new CustomResourceClient<Widget>(kc, gadgetType);
+    const client = new CustomResourceClient<Widget>(kube, gadgetType);
     await gadgets().create('w3', { size: 1 }, { finalizers: ['other/keep'] });
     const stale = await client.get({ namespace: ns, name: 'w3' });
     await client.patch({ namespace: ns, name: 'w3' }, { metadata: { labels: { touched: 'yes' } } }); // bumps resourceVersion
@@ -224,7 +227,7 @@ describe('runtime on a real kube-apiserver', function () {
     this.timeout(60_000);
     const lateType: ResourceType = { group: uniqueGroup('late'), version: 'v1', plural: 'sprockets', kind: 'Sprocket' };
     let restarts = 0;
-    const inf = new ResourceInformer<CustomObject>(kc, lateType, {
+    const inf = new ResourceInformer<CustomObject>(kube, lateType, {
       namespace: ns,
       log: silentLogger(),
       backoff: { baseMs: 200, maxMs: 1_000 },

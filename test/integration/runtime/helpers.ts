@@ -1,6 +1,10 @@
 // Helpers for the runtime's integration suites: throwaway CRDs with unique groups, manager settings, polling.
+// The tests' own setup and checks go through client-node (an independent client); the operator's code gets the
+// operator's own KubeConfig (operatorKubeConfig()), loaded from the same kubeconfig file.
 import { ApiextensionsV1Api, CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import { randomBytes } from 'node:crypto';
+import { loadKubeConfig } from '../../../operator/cli/kubeconfig.js';
+import type { KubeConfig as OperatorKubeConfig } from '../../../operator/runtime/kube/kube-config.js';
 import type { ManagerSettings } from '../../../operator/runtime/manager.js';
 import type { ResourceType } from '../../../operator/runtime/kube-object.js';
 
@@ -8,6 +12,11 @@ export function kubeConfig(): KubeConfig {
   const kc = new KubeConfig();
   kc.loadFromDefault();
   return kc;
+}
+
+/** The operator's KubeConfig for the test apiserver (the root hook sets KUBECONFIG). */
+export function operatorKubeConfig(): OperatorKubeConfig {
+  return loadKubeConfig(process.env.KUBECONFIG ?? '');
 }
 
 export function uniqueGroup(prefix: string): string {

@@ -12,7 +12,7 @@ import { silentLogger } from '../../../operator/runtime/logger.js';
 import { Manager } from '../../../operator/runtime/manager.js';
 import { stable } from '../../../operator/runtime/result.js';
 import { createTestNamespace } from '../setup.js';
-import { createCrd, kubeConfig, objects, testSettings, uniqueGroup, waitFor } from './helpers.js';
+import { createCrd, kubeConfig, objects, operatorKubeConfig, testSettings, uniqueGroup, waitFor } from './helpers.js';
 
 type Thing = CustomObject<object, { handledBy?: string }>;
 const fixture = fileURLToPath(new URL('./fixtures/leader-process.ts', import.meta.url));
@@ -57,7 +57,7 @@ describe('leader election (real Lease, two operator processes)', function () {
 
   function startInProcess(identity: string, handled: string[]): Manager {
     const m = new Manager({
-      kubeConfig: kc,
+      kubeConfig: operatorKubeConfig(),
       settings: testSettings(ns, { leaderElect: true, identity, leaseName: 'le-test' }),
       log: silentLogger(),
     });

@@ -7,6 +7,9 @@ import { CoreV1Api, type KubeConfig, type V1Secret } from '@kubernetes/client-no
 import { expect } from 'chai';
 import { KubeSecrets } from '../../../operator/resources/kube-secrets.js';
 import type { ControllerSpec } from '../../../operator/runtime/controller-spec.js';
+import type { KubeConfig as OperatorKubeConfig } from '../../../operator/runtime/kube/kube-config.js';
+import type { ObjectApi } from '../../../operator/runtime/kube/object-api.js';
+import type { Secret } from '../../../operator/runtime/kube/types.js';
 import { ResourceInformer } from '../../../operator/runtime/informer.js';
 import { keyOf } from '../../../operator/runtime/keys.js';
 import type { CustomObject, KubeObject, ResourceType } from '../../../operator/runtime/kube-object.js';
@@ -14,7 +17,7 @@ import { silentLogger } from '../../../operator/runtime/logger.js';
 import { Manager } from '../../../operator/runtime/manager.js';
 import { requeueAfter, stable } from '../../../operator/runtime/result.js';
 import { createTestNamespace } from '../setup.js';
-import { createCrd, kubeConfig, objects, testSettings, uniqueGroup, waitFor } from './helpers.js';
+import { createCrd, kubeConfig, objects, operatorKubeConfig, testSettings, uniqueGroup, waitFor } from './helpers.js';
 
 const secretType: ResourceType = { group: '', version: 'v1', plural: 'secrets', kind: 'Secret' };
 const configMapType: ResourceType = { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap' };
@@ -23,6 +26,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
 describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver', function () {
   let kc: KubeConfig;
+  let kube: OperatorKubeConfig;
   let core: CoreV1Api;
   let ns: string;
 
@@ -43,6 +47,7 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
 
   before(async () => {
     kc = kubeConfig();
+    kube = operatorKubeConfig();
     core = kc.makeApiClient(CoreV1Api);
     ns = await createTestNamespace('secret-watch');
   });
@@ -50,7 +55,7 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
   describe('ResourceInformer for core types', () => {
     it('metadata-only: sees add/update/delete of Secrets and never caches data (list and watch)', async () => {
       await createSecret('listed'); // before start: arrives through the list
-      const inf = new ResourceInformer<KubeObject>(kc, secretType, { namespace: ns, log: silentLogger(), metadataOnly: true });
+      const inf = new ResourceInformer<KubeObject>(kube, secretType, { namespace: ns, log: silentLogger(), metadataOnly: true });
       const seen: string[] = [];
       const withData: string[] = []; // asserted afterwards: a throw inside a handler would be swallowed by client-node
       const record = (what: string) => (o: KubeObject) => {
@@ -110,7 +115,7 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
 
     it('full (not metadata-only) core-group informer lists and watches /api/v1 with the objects whole', async () => {
       await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'cm1' }, data: { a: '1' } } });
-      const inf = new ResourceInformer<KubeObject & { data?: Record<string, string> }>(kc, configMapType, {
+      const inf = new ResourceInformer<KubeObject & { data?: Record<string, string> }>(kube, configMapType, {
         namespace: ns,
         log: silentLogger(),
       });
@@ -159,7 +164,7 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
     before(async function () {
       this.timeout(60_000);
       cleanups.push(await createCrd(kc, widgetType));
-      manager = new Manager({ kubeConfig: kc, settings: testSettings(ns), log: silentLogger() });
+      manager = new Manager({ kubeConfig: kube, settings: testSettings(ns), log: silentLogger() });
       manager.register(spec);
       await manager.start();
       await manager.whenLeading();
@@ -200,7 +205,7 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
     let secrets: KubeSecrets;
 
     before(() => {
-      secrets = new KubeSecrets(kc);
+      secrets = new KubeSecrets(kube);
     });
 
     it('addFinalizer/removeFinalizer round-trip (data untouched), present, no-op remove', async () => {
@@ -224,14 +229,14 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
 
     it('a 409 (the Secret changed between read and patch) is retried with a fresh read', async () => {
       await createSecret('conflict');
-      const conflicted = new KubeSecrets(kc);
-      const api = (conflicted as unknown as { api: CoreV1Api }).api;
-      const read = api.readNamespacedSecret.bind(api);
-      const patch = api.patchNamespacedSecret.bind(api);
+      const conflicted = new KubeSecrets(kube);
+      const api = (conflicted as unknown as { api: ObjectApi<Secret> }).api;
+      const read = api.get.bind(api);
+      const patch = api.patch.bind(api);
       let reads = 0;
       let patches = 0;
       let bumps = 0;
-      api.readNamespacedSecret = (async (...args: Parameters<CoreV1Api['readNamespacedSecret']>) => {
+      api.get = async (...args: Parameters<ObjectApi<Secret>['get']>) => {
         const stale = await read(...args);
         if (reads++ === 0) {
           // someone else writes after our read: our resourceVersion precondition is now stale
@@ -243,11 +248,11 @@ describe('Secrets: metadata-only watch and finalizers on a real kube-apiserver',
           });
         }
         return stale;
-      }) as CoreV1Api['readNamespacedSecret'];
-      api.patchNamespacedSecret = (async (...args: Parameters<CoreV1Api['patchNamespacedSecret']>) => {
+      };
+      api.patch = async (...args: Parameters<ObjectApi<Secret>['patch']>) => {
         patches++;
         return patch(...args);
-      }) as CoreV1Api['patchNamespacedSecret'];
+      };
 
       expect(await conflicted.addFinalizer(ns, 'conflict', F1)).to.equal('added');
       expect({ reads, patches }).to.deep.equal({ reads: 2, patches: 2 });

@@ -1,17 +1,16 @@
 /**
  * Every Kubernetes API call cce-operator makes, as RBAC sees it (apiGroup, resource, verb), derived from the code:
  *
- *  - CALLS is the table of the client-node calls the code makes, one row per (file, method), with the verb it needs;
- *    `scanCalls()` finds every such call in the code that runs (the modules operator/main.ts imports, directly or
- *    not: each one that builds a client with makeApiClient, plus the informer's raw list and watch), so a call
- *    missing from the table, or a row no code makes any more, fails;
+ *  - CALLS is the table of the Kubernetes API calls the code makes (ObjectApi methods, operator/runtime/kube/),
+ *    one row per (file, method), with the verb it needs; `scanCalls()` finds every such call in the code that runs
+ *    (the modules operator/main.ts imports, directly or not: each one that builds an ObjectApi), so a call missing
+ *    from the table, or a row no code makes any more, fails;
  *  - which resources the generic rows ("every registered kind", "every informer") apply to comes from the real
  *    controller registry (operator/resources/registry.ts), so a new kind or a new watch shows up by itself.
  *
  * test/unit/rbac/role.test.ts compares the result with config/rbac; test/integration/e2e checks the calls a real run
  * makes (the apiserver's audit log) against it.
  */
-import { KubeConfig } from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +18,8 @@ import { parseConfig } from '../../../operator/config.js';
 import { CloudClients } from '../../../operator/resources/cloud-clients.js';
 import { KubeSecrets } from '../../../operator/resources/kube-secrets.js';
 import { controllers } from '../../../operator/resources/registry.js';
+import { UserCredentials } from '../../../operator/runtime/kube/credentials.js';
+import { KubeConfig } from '../../../operator/runtime/kube/kube-config.js';
 import type { ResourceType } from '../../../operator/runtime/kube-object.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -29,7 +30,7 @@ export type Target = 'lease' | 'events' | 'secrets' | 'argocd-secrets' | 'kinds'
 export interface CallRow {
   /** The file that makes the call (relative to the repository root). */
   file: string;
-  /** The client-node method (or the informer's makeInformer / listCollection). */
+  /** The ObjectApi method (operator/runtime/kube/object-api.ts). */
   method: string;
   target: Target;
   verb: string;
@@ -45,37 +46,31 @@ const ARGOCD_SECRETS = 'operator/resources/registration/argocd-client.ts';
 /** Every Kubernetes API call in the code that runs (reachable from operator/main.ts) → what RBAC checks. */
 export const CALLS: readonly CallRow[] = [
   // leader election
-  { file: LEASES, method: 'readNamespacedLease', target: 'lease', verb: 'get' },
-  { file: LEASES, method: 'createNamespacedLease', target: 'lease', verb: 'create' },
-  { file: LEASES, method: 'replaceNamespacedLease', target: 'lease', verb: 'update' },
+  { file: LEASES, method: 'get', target: 'lease', verb: 'get' },
+  { file: LEASES, method: 'create', target: 'lease', verb: 'create' },
+  { file: LEASES, method: 'replace', target: 'lease', verb: 'update' },
   // Events, aggregated: created, then patched (count, lastTimestamp, message) when they repeat
-  { file: EVENTS, method: 'createNamespacedEvent', target: 'events', verb: 'create' },
-  { file: EVENTS, method: 'patchNamespacedEvent', target: 'events', verb: 'patch' },
+  { file: EVENTS, method: 'create', target: 'events', verb: 'create' },
+  { file: EVENTS, method: 'patch', target: 'events', verb: 'patch' },
   // ctx.client, the status writer and finalizers of every registered custom kind (get: the re-read after a 409)
-  { file: CLIENT, method: 'getNamespacedCustomObject', target: 'kinds', verb: 'get' },
-  { file: CLIENT, method: 'getClusterCustomObject', target: 'kinds', verb: 'get' },
-  { file: CLIENT, method: 'patchNamespacedCustomObject', target: 'kinds', verb: 'patch' },
-  { file: CLIENT, method: 'patchClusterCustomObject', target: 'kinds', verb: 'patch' },
-  { file: CLIENT, method: 'patchNamespacedCustomObjectStatus', target: 'kinds/status', verb: 'patch' },
-  { file: CLIENT, method: 'patchClusterCustomObjectStatus', target: 'kinds/status', verb: 'patch' },
-  // informers of every registered and watched type: custom kinds listed through CustomObjectsApi, core and
-  // metadata-only types through a raw GET (listCollection), every type watched through makeInformer
-  { file: INFORMER, method: 'listNamespacedCustomObject', target: 'informers', verb: 'list' },
-  { file: INFORMER, method: 'listClusterCustomObject', target: 'informers', verb: 'list' },
-  { file: INFORMER, method: 'listCollection', target: 'informers', verb: 'list' },
-  { file: INFORMER, method: 'makeInformer', target: 'informers', verb: 'watch' },
+  { file: CLIENT, method: 'get', target: 'kinds', verb: 'get' },
+  { file: CLIENT, method: 'patch', target: 'kinds', verb: 'patch' },
+  { file: CLIENT, method: 'patchStatus', target: 'kinds/status', verb: 'patch' },
+  // informers of every registered and watched type (custom or core, full or metadata-only): list, then watch
+  { file: INFORMER, method: 'list', target: 'informers', verb: 'list' },
+  { file: INFORMER, method: 'watch', target: 'informers', verb: 'watch' },
   // credentials read (and Secret metadata: finalizers, kubeconfig ownership), kubeconfig created then replaced,
   // the credentials-in-use finalizer
-  { file: SECRETS, method: 'readNamespacedSecret', target: 'secrets', verb: 'get' },
-  { file: SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
-  { file: SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
-  { file: SECRETS, method: 'patchNamespacedSecret', target: 'secrets', verb: 'patch' },
+  { file: SECRETS, method: 'get', target: 'secrets', verb: 'get' },
+  { file: SECRETS, method: 'create', target: 'secrets', verb: 'create' },
+  { file: SECRETS, method: 'replace', target: 'secrets', verb: 'update' },
+  { file: SECRETS, method: 'patch', target: 'secrets', verb: 'patch' },
   // a CceClusterRegistration's Argo CD cluster Secret: read, created, replaced (as the kubeconfig Secrets);
   // deleted (uid precondition) in Argo CD's namespace only (config/rbac/argocd)
-  { file: ARGOCD_SECRETS, method: 'readNamespacedSecret', target: 'secrets', verb: 'get' },
-  { file: ARGOCD_SECRETS, method: 'createNamespacedSecret', target: 'secrets', verb: 'create' },
-  { file: ARGOCD_SECRETS, method: 'replaceNamespacedSecret', target: 'secrets', verb: 'update' },
-  { file: ARGOCD_SECRETS, method: 'deleteNamespacedSecret', target: 'argocd-secrets', verb: 'delete' },
+  { file: ARGOCD_SECRETS, method: 'get', target: 'secrets', verb: 'get' },
+  { file: ARGOCD_SECRETS, method: 'create', target: 'secrets', verb: 'create' },
+  { file: ARGOCD_SECRETS, method: 'replace', target: 'secrets', verb: 'update' },
+  { file: ARGOCD_SECRETS, method: 'delete', target: 'argocd-secrets', verb: 'delete' },
 ];
 
 export interface FoundCall {
@@ -102,23 +97,19 @@ export function reachableFiles(entry = join(ROOT, 'operator', 'main.ts')): strin
 }
 
 /**
- * The Kubernetes API calls in the code that runs: in every reachable file that builds a client-node API client
- * (makeApiClient), each `api.<method>(` call; in any reachable file, each makeInformer( and listCollection( call
- * (the informer's watch and raw list).
+ * The Kubernetes API calls in the code that runs: in every reachable file that builds an ObjectApi (objectApi(...)
+ * or new ObjectApi(...); the client's own files excepted), each `api.<method>(` call.
  */
 export function scanCalls(): FoundCall[] {
   const found: FoundCall[] = [];
   for (const path of reachableFiles()) {
     const file = relative(ROOT, path);
     const text = readFileSync(path, 'utf8');
-    const usesClient = /\bmakeApiClient\(/.test(text);
+    if (file.startsWith('operator/runtime/kube/')) continue; // the client itself
+    if (!/\b(objectApi(<[^>]*>)?\(|new ObjectApi\b)/.test(text)) continue;
     text.split('\n').forEach((line, i) => {
       if (/^\s*(\/\/|\*|\/\*)/.test(line)) return; // comments
-      if (usesClient) for (const m of line.matchAll(/\bapi\.(\w+)\(/g)) found.push({ method: m[1] as string, file, line: i + 1 });
-      for (const m of line.matchAll(/\b(makeInformer|listCollection)(?:<[^>]*>)?\(/g)) {
-        if (/\bfunction\s+listCollection\b/.test(line)) continue; // its definition
-        found.push({ method: m[1] as string, file, line: i + 1 });
-      }
+      for (const m of line.matchAll(/\bapi\.(\w+)\(/g)) found.push({ method: m[1] as string, file, line: i + 1 });
     });
   }
   return found;
@@ -126,13 +117,7 @@ export function scanCalls(): FoundCall[] {
 
 /** The controllers the operator registers (operator/resources/registry.ts), built with inert dependencies. */
 export function registeredControllers(): ReturnType<typeof controllers> {
-  const kc = new KubeConfig();
-  kc.loadFromOptions({
-    clusters: [{ name: 'none', server: 'https://127.0.0.1:1', skipTLSVerify: true }],
-    users: [{ name: 'none' }],
-    contexts: [{ name: 'none', cluster: 'none', user: 'none' }],
-    currentContext: 'none',
-  });
+  const kc = new KubeConfig({ server: 'https://127.0.0.1:1', insecureSkipTlsVerify: true }, new UserCredentials({}), 'none');
   return controllers({ kubeConfig: kc, clouds: new CloudClients(), secrets: new KubeSecrets(kc), defaultCredentials: undefined });
 }
 
