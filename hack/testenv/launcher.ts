@@ -14,6 +14,7 @@ import { ensureBinaries, type TestEnvBinaries } from './binaries.js';
 import { kubeconfigYaml } from './kubeconfig.js';
 import { freePort } from './ports.js';
 import { ServerStartError, startServer, stopServer, waitReady, type ServerProcess } from './server-process.js';
+import { createCa, type CertKey } from './x509.js';
 
 export interface TestEnv {
   /** https://127.0.0.1:<port> */
@@ -28,6 +29,8 @@ export interface TestEnv {
    * as its own ServiceAccount in test/integration/e2e), so the tests that run as admin add nothing to it.
    */
   auditLogPath: string;
+  /** The CA the apiserver trusts for client certificates (--client-ca-file); issue some with x509.ts issueClientCert. */
+  clientCa: CertKey;
   binaries: TestEnvBinaries;
   stop(): Promise<void>;
 }
@@ -53,6 +56,8 @@ export async function startTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv> 
   try {
     const adminToken = randomBytes(24).toString('hex');
     writeFiles(dir, adminToken);
+    const clientCa = createCa();
+    writeFileSync(join(dir, 'client-ca.crt'), clientCa.cert);
     const etcdUrl = await withRetries('etcd', opts.attempts ?? 3, async () => {
       const [client, peer] = [await freePort(), await freePort()];
       const p = track(dir, procs, startServer('etcd', binaries.etcd, etcdArgs(dir, client, peer), join(dir, 'etcd.log')));
@@ -91,7 +96,7 @@ export async function startTestEnv(opts: TestEnvOptions = {}): Promise<TestEnv> 
         rmSync(dir, { recursive: true, force: true });
         cleanup.unregister();
       })());
-    return { server, kubeconfigPath, adminToken, caData, dir, binaries, stop, auditLogPath: join(dir, 'audit.log') };
+    return { server, kubeconfigPath, adminToken, caData, dir, binaries, stop, auditLogPath: join(dir, 'audit.log'), clientCa };
   } catch (e) {
     for (const p of [...procs].reverse()) await stopServer(p);
     rmSync(dir, { recursive: true, force: true });
@@ -158,6 +163,7 @@ function apiserverArgs(dir: string, etcdUrl: string, port: number): string[] {
     `--secure-port=${port}`,
     '--service-cluster-ip-range=10.0.0.0/24',
     `--token-auth-file=${join(dir, 'tokens.csv')}`,
+    `--client-ca-file=${join(dir, 'client-ca.crt')}`,
     '--authorization-mode=RBAC',
     `--service-account-key-file=${join(dir, 'sa.pub')}`,
     `--service-account-signing-key-file=${join(dir, 'sa.key')}`,
