@@ -5,7 +5,7 @@
  * and the informer's list + watch: bookmarks, resuming after the server ends a watch without listing again,
  * re-listing after 410 Gone, managedFields dropped from the cache.
  */
-import { CoreV1Api, CustomObjectsApi, type KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, type KubeConfig } from '@kubernetes/client-node';
 import { expect } from 'chai';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
@@ -305,7 +305,7 @@ process.stdout.write(JSON.stringify({ apiVersion: 'client.authentication.k8s.io/
           await pings.create(`p${i}`, { n: i });
           await new Promise((r) => setTimeout(r, 1_500));
         }
-        await (pings.api as CustomObjectsApi).patchNamespacedCustomObject({
+        await pings.api.patchNamespacedCustomObject({
           group,
           version: 'v1',
           plural: 'pings',
