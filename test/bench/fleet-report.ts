@@ -42,6 +42,10 @@ export interface FleetResult {
     peakRssMiB: number;
     rssKiBPerObject: number;
     heapKiBPerObject: number;
+    liveHeapIdleMiB: number;
+    liveHeapFinalMiB: number;
+    liveHeapKiBPerObject: number;
+    liveHeapTop: Array<{ name: string; count: number; bytes: number }>;
   };
   drift: DriftResult;
 }
@@ -75,6 +79,18 @@ export function formatReport(results: readonly FleetResult[]): string {
     ['RSS idle / converged / peak', (r) => `${r.memory.idleRssMiB} / ${r.memory.convergedRssMiB} / ${r.memory.peakRssMiB} MiB`],
     ['heap idle / converged', (r) => `${r.memory.idleHeapMiB} / ${r.memory.convergedHeapMiB} MiB`],
     ['RSS / heap per object', (r) => `${f(r.memory.rssKiBPerObject, 1)} / ${f(r.memory.heapKiBPerObject, 1)} KiB`],
+    [
+      'live heap after GC idle / end (per object)',
+      (r) => `${r.memory.liveHeapIdleMiB} / ${r.memory.liveHeapFinalMiB} MiB (${f(r.memory.liveHeapKiBPerObject, 1)} KiB)`,
+    ],
+    [
+      '  largest by constructor',
+      (r) =>
+        r.memory.liveHeapTop
+          .slice(0, 5)
+          .map((t) => `${t.name} ${(t.bytes / 1048576).toFixed(1)}`)
+          .join(', ') || '-',
+    ],
     [
       'drift corrected (first / all)',
       (r) =>

@@ -3,9 +3,11 @@
  * and RSS read from /proc and its /metrics scraped over HTTP.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../hack/testenv/ports.js';
+import { summarizeHeapSnapshot, takeHeapSnapshot, type HeapSummary } from './heap-snapshot.js';
 import { parseSamples, type Sample } from './prom-text.js';
 
 const CLK_TCK = 100;
@@ -18,6 +20,8 @@ export interface OperatorProcess {
   rssBytes(): number;
   peakRssBytes(): number;
   metrics(): Promise<Sample[]>;
+  /** A heap snapshot (after a full GC), summarised by constructor. Blocks the operator while V8 writes it. */
+  heap(): Promise<HeapSummary | { fileBytes: number; skipped: string }>;
   stop(): Promise<void>;
 }
 
@@ -31,8 +35,11 @@ export function buildOperator(root: string): string {
 
 export async function startOperator(entry: string, args: string[], env: NodeJS.ProcessEnv, logFile: number): Promise<OperatorProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [entry, ...args, '--metrics-addr', `127.0.0.1:${port}`], {
+  // Its own working directory: where V8 writes heap snapshots (and --cpu-prof profiles without a directory).
+  const cwd = mkdtempSync(join(tmpdir(), 'cce-bench-operator-'));
+  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', entry, ...args, '--metrics-addr', `127.0.0.1:${port}`], {
     env,
+    cwd,
     stdio: ['ignore', logFile, logFile],
   });
   const pid = child.pid!;
@@ -75,11 +82,16 @@ export async function startOperator(entry: string, args: string[], env: NodeJS.P
     async metrics() {
       return parseSamples(await (await fetch(metricsUrl)).text());
     },
+    async heap() {
+      return summarizeHeapSnapshot(await takeHeapSnapshot(pid, cwd, () => fetch(metricsUrl)));
+    },
     async stop() {
       clearInterval(sampler);
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(cwd, { recursive: true, force: true });
     },
   };
 }

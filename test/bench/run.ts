@@ -11,7 +11,7 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import { allCrds } from '../../operator/resources/crds.js';
@@ -52,7 +52,7 @@ const results: FleetResult[] = [];
 for (const n of sizes) {
   const opts = fleetOptions(process.argv.slice(2), { ...process.env, BENCH_N: n });
   results.push(await runOnce(opts));
-  const file = join(root, opts.out);
+  const file = resolve(root, opts.out); // relative to the repository; an absolute path as given
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(results.at(-1), null, 2) + '\n');
   log(`wrote ${opts.out}`);
@@ -97,10 +97,17 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     ...(o.workers ? ['--workers', String(o.workers)] : []),
   ];
   const nodeOptions = process.env['BENCH_OPERATOR_NODE_OPTIONS'];
-  const op = await startOperator(entry, args, { PATH: process.env['PATH'] ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) }, logFd);
+  const op = await startOperator(
+    entry,
+    args,
+    { PATH: process.env['PATH'] ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+    logFd,
+  );
   await sleep(2000);
-  const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
-  log(`operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB; log: ${logPath}); creating ${objects} objects`);
+  const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()), live: await op.heap() };
+  log(
+    `operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB, live heap ${liveMiB(idle.live)} MiB; log: ${logPath}); creating ${objects} objects`,
+  );
 
   try {
     const writes0 = await apiserverWrites(kube);
@@ -167,6 +174,8 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
 
     const drift = await driftCorrection(sim.url, admin, o, (line) => log(line));
     const final = { rss: op.rssBytes(), heap: heapOf(await op.metrics()), peakRss: op.peakRssBytes() };
+    log('heap snapshot of the converged operator (it pauses while V8 writes it)');
+    const live = await op.heap();
     const callTotal = total(toMap(calls));
     const writeTotal = total(writes);
     const crWrites = total(new Map([...writes].filter(([k]) => k.startsWith('cce'))));
@@ -219,6 +228,12 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
         peakRssMiB: mib(final.peakRss),
         rssKiBPerObject: (converged.rss - idle.rss) / 1024 / objects,
         heapKiBPerObject: (converged.heap - idle.heap) / 1024 / objects,
+        // After a full GC (heap snapshots): what the objects really keep alive.
+        liveHeapIdleMiB: liveMiB(idle.live),
+        liveHeapFinalMiB: liveMiB(live),
+        liveHeapKiBPerObject:
+          'liveBytes' in live && 'liveBytes' in idle.live ? (live.liveBytes - idle.live.liveBytes) / 1024 / objects : -1,
+        liveHeapTop: 'top' in live ? live.top : [],
       },
       drift,
     };
@@ -229,6 +244,10 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     await sim.stop();
     await env.stop();
   }
+}
+
+function liveMiB(h: Awaited<ReturnType<OperatorProcess['heap']>>): number {
+  return 'liveBytes' in h ? mib(h.liveBytes) : -1;
 }
 
 function heapOf(samples: Sample[]): number {
