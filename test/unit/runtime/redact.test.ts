@@ -69,4 +69,28 @@ describe('runtime/redact', () => {
     expect(rec['timestamp']).to.be.a('string');
     expect(lines[0]).not.to.include('tok"');
   });
+
+  it('a line below the level is dropped before any formatting; child loggers keep their fields and level', () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _enc, cb) => (lines.push(String(chunk)), cb()) });
+    const root = createLogger({ stream, level: 'warn' });
+    const log = root.child({ kind: 'CceNodePool' });
+    let reads = 0;
+    const meta = {
+      get requestId() {
+        reads++;
+        return 'r-1';
+      },
+    };
+    log.debug('cce api call', meta);
+    log.info('cce api call', meta);
+    expect({ lines: lines.length, reads }).to.deep.equal({ lines: 0, reads: 0 });
+    log.warn('slow', { requestId: 'r-2' });
+    root.level = 'debug';
+    log.debug('now shown', meta);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>).map((r) => [r['level'], r['kind'], r['requestId']])).to.deep.equal([
+      ['warn', 'CceNodePool', 'r-2'],
+      ['debug', 'CceNodePool', 'r-1'],
+    ]);
+  });
 });
