@@ -1,7 +1,7 @@
 /**
  * Request authentication: AK/SK `SDK-HMAC-SHA256` signing (with `X-Security-Token` for temporary credentials) or
- * an IAM token in `X-Auth-Token`. `applyAuth` runs inside got's `beforeRequest` hook, so every attempt gets a
- * fresh `X-Sdk-Date` and a signature over exactly the bytes being sent.
+ * an IAM token in `X-Auth-Token`. The transport calls `applyAuth` for every attempt, so each gets a fresh
+ * `X-Sdk-Date` and a signature over exactly the bytes being sent.
  */
 import { sdkDate, sign } from './signer.js';
 

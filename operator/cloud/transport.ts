@@ -1,6 +1,6 @@
 /**
- * One HTTP call with the client's policies: rate budget, auth (signed in got's beforeRequest hook, so each
- * attempt is signed afresh), per-attempt timeout, retries, typed errors, the onCall hook and redacted logs.
+ * One HTTP call with the client's policies: rate budget, auth (each attempt signed afresh, over the exact body
+ * bytes), per-attempt timeout, retries, typed errors, the onCall hook and redacted logs.
  *
  * Retry rules:
  *   429 (throttled, not executed)             retried for every method, waiting at least `Retry-After`
@@ -10,7 +10,7 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import got, { type OptionsInit, type RequestError, type Response } from 'got';
+import zlib from 'node:zlib';
 import { applyAuth, credentialSecrets, type CceCredentials } from './auth.js';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffPolicy } from './backoff.js';
 import { CceApiError, ClientErrorCodes, OutcomeUnknownError } from './errors.js';
@@ -61,7 +61,31 @@ export interface HttpResult {
 }
 
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const CONNECT_EVENTS = new Set(['lookup', 'connect', 'secureConnect']);
+
+/** Why an attempt got no HTTP answer; `sent` when the whole request left this process over a connected socket. */
+class SendError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly timeout: boolean,
+    readonly sent: boolean,
+  ) {
+    super(message);
+    this.name = timeout ? 'TimeoutError' : 'RequestError';
+  }
+}
+
+/** The response body as sent before any content coding. */
+function decode(raw: Buffer, headers: http.IncomingHttpHeaders): Buffer {
+  const coding = String(headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  if (!raw.length || !coding || coding === 'identity') return raw;
+  if (coding === 'gzip' || coding === 'x-gzip') return zlib.gunzipSync(raw);
+  if (coding === 'deflate') return zlib.inflateSync(raw);
+  if (coding === 'br') return zlib.brotliDecompressSync(raw);
+  throw new Error(`content-encoding ${coding} is not supported`);
+}
 
 export class Transport {
   private readonly secrets: Set<string>;
@@ -105,14 +129,11 @@ export class Transport {
       try {
         res = await this.send(c, url, body);
       } catch (e) {
-        const err = e as RequestError;
-        const sent = !(
-          NOT_SENT_CODES.has(err.code) ||
-          CONNECT_EVENTS.has((err as { event?: string }).event ?? '') ||
-          (err.timings && err.timings.upload === undefined)
-        );
+        const err =
+          e instanceof SendError ? e : new SendError(String((e as Error)?.message ?? e), (e as { code?: string })?.code, false, true);
+        const sent = err.sent && !NOT_SENT_CODES.has(err.code ?? '');
         const aborted = c.signal?.aborted === true;
-        const timeout = err.name === 'TimeoutError';
+        const timeout = err.timeout;
         const unknown = !aborted && sent && !c.idempotent;
         const retry = !aborted && !unknown && !last;
         const code = aborted
@@ -168,38 +189,81 @@ export class Transport {
     }
   }
 
+  /**
+   * One attempt over node:http(s) with a keep-alive agent. Rejects with a SendError that says whether the request
+   * left this process (the retry rules depend on it) and whether a timeout ended it.
+   */
   private async send(c: HttpCall, url: URL, body: Buffer | undefined): Promise<RawResponse> {
-    const creds = this.opts.credentials;
-    const projectId = this.opts.projectId;
-    const clock = this.clock;
-    const remember = (token: string | undefined): void => {
-      if (token) this.secrets.add(token);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json;charset=utf-8',
+      'user-agent': this.opts.userAgent ?? 'cce-operator',
+      'accept-encoding': 'gzip, deflate, br',
+      ...(body !== undefined ? { 'content-length': String(body.length) } : {}),
     };
-    const options: OptionsInit = {
-      method: c.method,
-      headers: { 'content-type': 'application/json;charset=utf-8', 'user-agent': this.opts.userAgent ?? 'cce-operator' },
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      followRedirect: false,
-      responseType: 'buffer',
-      decompress: true,
-      agent: this.agents,
-      timeout: { connect: this.opts.connectTimeoutMs ?? 10_000, request: c.timeoutMs ?? this.opts.timeoutMs ?? 30_000 },
-      hooks: {
-        beforeRequest: [
-          async (o) => {
-            const sent = o.body;
-            const bytes = typeof sent === 'string' || sent instanceof Uint8Array ? sent : undefined;
-            const target = { method: c.method, url: new URL(String(o.url)), headers: o.headers as Record<string, string>, body: bytes };
-            remember(await applyAuth(target, creds, projectId, new Date(clock.now())));
-          },
-        ],
-      },
-      ...(body !== undefined ? { body } : {}),
-      ...(c.signal ? { signal: c.signal } : {}),
-    };
-    const res = (await got(url, options)) as Response<Buffer>;
-    return { statusCode: res.statusCode, headers: res.headers, body: res.rawBody ?? Buffer.alloc(0) };
+    const token = await applyAuth(
+      { method: c.method, url, headers, body },
+      this.opts.credentials,
+      this.opts.projectId,
+      new Date(this.clock.now()),
+    );
+    if (token) this.secrets.add(token);
+    const secure = url.protocol === 'https:';
+    const connectMs = this.opts.connectTimeoutMs ?? 10_000;
+    const totalMs = c.timeoutMs ?? this.opts.timeoutMs ?? 30_000;
+    return new Promise<RawResponse>((resolve, reject) => {
+      let connected = false;
+      let flushed = false;
+      let settled = false;
+      const timers: NodeJS.Timeout[] = [];
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        fn();
+      };
+      const fail = (message: string, code: string | undefined, timeout = false) =>
+        settle(() => reject(new SendError(message, code, timeout, connected && flushed)));
+      const req = (secure ? https : http).request(
+        url,
+        { method: c.method, headers, agent: secure ? this.agents.https : this.agents.http, ...(c.signal ? { signal: c.signal } : {}) },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', (e: NodeJS.ErrnoException) => fail(e.message, e.code ?? 'ECONNRESET'));
+          res.on('close', () => {
+            if (!res.complete) fail('the connection closed during the response', 'ECONNRESET');
+          });
+          res.on('end', () =>
+            settle(() => {
+              try {
+                resolve({ statusCode: res.statusCode ?? 0, headers: res.headers, body: decode(Buffer.concat(chunks), res.headers) });
+              } catch (e) {
+                reject(new SendError(`undecodable response body: ${(e as Error).message}`, 'EBADBODY', false, true));
+              }
+            }),
+          );
+        },
+      );
+      timers.push(setTimeout(() => req.destroy(new SendError('timed out', 'ETIMEDOUT', true, connected && flushed)), totalMs));
+      req.on('socket', (socket) => {
+        if (!socket.connecting) {
+          connected = true;
+          return;
+        }
+        const t = setTimeout(() => req.destroy(new SendError('connect timed out', 'ETIMEDOUT', true, false)), connectMs);
+        timers.push(t);
+        socket.once(secure ? 'secureConnect' : 'connect', () => {
+          connected = true;
+          clearTimeout(t);
+        });
+      });
+      req.on('finish', () => (flushed = true));
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        if (e instanceof SendError) return settle(() => reject(e));
+        fail(e.message, e.code ?? e.name);
+      });
+      req.end(body);
+    });
   }
 
   private report(
