@@ -7,6 +7,8 @@ export interface Recorded {
   url: string;
   headers: http.IncomingHttpHeaders;
   body: Buffer;
+  /** The client's port: one value across requests means one kept-alive connection. */
+  remotePort?: number | undefined;
 }
 
 /** A handler returns nothing after answering itself, or `'drop'` to destroy the socket, `'hang'` to never answer. */
@@ -24,7 +26,13 @@ export async function startLoopback(script: Script): Promise<Loopback> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const rec = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) };
+      const rec = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+        remotePort: req.socket.remotePort,
+      };
       requests.push(rec);
       const r = script(rec, res, requests.length);
       if (r === 'drop') req.socket.destroy();

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { gzipSync } from 'node:zlib';
 import { CceClient, type CceClientOptions } from '../../../operator/cloud/client.js';
 import { CceApiError, OutcomeUnknownError } from '../../../operator/cloud/errors.js';
 import type { CallEvent } from '../../../operator/cloud/observe.js';
@@ -110,6 +111,19 @@ describe('cloud/transport (loopback)', () => {
     await t.quotas.get();
     expect(srv.requests[0]!.headers['x-auth-token']).to.equal('iam-token-abcdef');
     expect(srv.requests[0]!.headers['authorization']).to.equal(undefined);
+  });
+
+  it('decodes a gzip body, and reuses one kept-alive connection for consecutive calls', async () => {
+    const c = await client((_r, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'x-request-id': 'r-gz' });
+      res.end(gzipSync(JSON.stringify(cluster({ phase: 'Available' }))));
+    });
+    const first = await c.clusters.get('cid');
+    const second = await c.clusters.get('cid');
+    expect([first.status?.phase, second.status?.phase]).to.deep.equal(['Available', 'Available']);
+    expect(srv.requests[0]!.headers['accept-encoding']).to.contain('gzip');
+    expect(new Set(srv.requests.map((r) => r.remotePort)).size).to.equal(1);
+    c.close();
   });
 
   it('honours Retry-After on 429, even for POST', async () => {
