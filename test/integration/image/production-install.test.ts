@@ -2,7 +2,7 @@
  * What the image does, without a container runtime or registry: the files the Dockerfile's COPY lines name (read from
  * the Dockerfile, so this follows it) and nothing else from .dockerignore's allow-list are copied to a clean
  * directory; `npm ci --omit=dev` installs the production dependencies as the deps stage does; the compile stage's
- * `tsc -p tsconfig.build.json` builds dist/ (with the clone's TypeScript: the dev dependencies are not the image's);
+ * `tsc -p tsconfig.build.json` builds dist/ (with the clone's TypeScript and @types: the dev dependencies are not the image's);
  * then, in a runtime directory holding only package.json, node_modules and dist/ as the final stage does, the
  * image's command line (ENTRYPOINT + CMD) runs on the host: `--help`, `version`, `validate`, and a short run against
  * the real kube-apiserver that a SIGTERM ends with exit code 0.
@@ -57,7 +57,10 @@ describe('the image, built and started on the host (no container runtime needed)
       maxBuffer: 64 << 20,
     });
     const installed = Date.now();
-    await run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(src, 'tsconfig.build.json')], {
+    // the compile stage has the dev dependencies: the clone's TypeScript and its @types (node's types are no
+    // production dependency)
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    await run(process.execPath, [tsc, '-p', join(src, 'tsconfig.build.json'), '--typeRoots', join(root, 'node_modules', '@types')], {
       cwd: src,
       maxBuffer: 64 << 20,
     });
