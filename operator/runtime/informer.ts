@@ -132,9 +132,11 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      // one controller per attempt: stop() aborts the list or the watch in flight
+      const abort = (this.abort = new AbortController());
       try {
-        if (!this.resourceVersion) await this.relist();
-        await this.watch();
+        if (!this.resourceVersion) await this.relist(abort.signal);
+        await this.watch(abort.signal);
       } catch (err) {
         if (this.stopped) break;
         if (err instanceof Gone || statusCodeOf(err) === 410) {
@@ -150,8 +152,8 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     }
   }
 
-  private async relist(): Promise<void> {
-    const list = await this.api.list(this.ns, { accept: this.metadataOnly ? METADATA_LIST_ACCEPT : undefined });
+  private async relist(signal: AbortSignal): Promise<void> {
+    const list = await this.api.list(this.ns, { accept: this.metadataOnly ? METADATA_LIST_ACCEPT : undefined, signal });
     if (this.stopped) return;
     this.failures = 0;
     const fresh = new Set<string>();
@@ -170,8 +172,8 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     }
   }
 
-  private async watch(): Promise<void> {
-    const abort = (this.abort = new AbortController());
+  private async watch(signal: AbortSignal): Promise<void> {
+    if (this.stopped) return;
     const min = this.opts.minWatchTimeoutSeconds ?? 300;
     await this.api.watch(
       this.ns,
@@ -179,7 +181,7 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
         resourceVersion: this.resourceVersion,
         accept: this.metadataOnly ? METADATA_WATCH_ACCEPT : undefined,
         timeoutSeconds: Math.floor(min * (1 + Math.random())),
-        signal: abort.signal,
+        signal,
       },
       (e) => this.onEvent(e as WatchEvent),
     );

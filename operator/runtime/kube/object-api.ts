@@ -29,7 +29,8 @@ export const PATCH_CONTENT_TYPES = {
 export type PatchType = keyof typeof PATCH_CONTENT_TYPES;
 
 export interface ReadOptions {
-  accept?: string;
+  accept?: string | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface WriteOptions {
@@ -66,11 +67,12 @@ export class ObjectApi<T extends KubernetesObject = KubernetesObject> {
   }
 
   get(key: ObjectKey, o: ReadOptions = {}): Promise<T> {
-    return this.http.request<T>({ path: this.objectPath(key), accept: o.accept });
+    return this.http.request<T>({ path: this.objectPath(key), accept: o.accept, signal: o.signal });
   }
 
   list(namespace?: string, o: ReadOptions & { query?: Query } = {}): Promise<KubernetesList<T>> {
-    return this.http.request<KubernetesList<T>>({ path: this.collectionPath(namespace), accept: o.accept, query: o.query });
+    const { accept, query, signal } = o;
+    return this.http.request<KubernetesList<T>>({ path: this.collectionPath(namespace), accept, query, signal });
   }
 
   create(namespace: string | undefined, body: T, o: WriteOptions = {}): Promise<T> {
