@@ -42,7 +42,7 @@ export interface FleetResult {
     peakRssMiB: number;
     rssKiBPerObject: number;
     heapKiBPerObject: number;
-    liveHeapIdleMiB: number;
+    convergedSpacesMiB: Record<string, number>;
     liveHeapFinalMiB: number;
     liveHeapKiBPerObject: number;
     liveHeapTop: Array<{ name: string; count: number; bytes: number }>;
@@ -79,10 +79,7 @@ export function formatReport(results: readonly FleetResult[]): string {
     ['RSS idle / converged / peak', (r) => `${r.memory.idleRssMiB} / ${r.memory.convergedRssMiB} / ${r.memory.peakRssMiB} MiB`],
     ['heap idle / converged', (r) => `${r.memory.idleHeapMiB} / ${r.memory.convergedHeapMiB} MiB`],
     ['RSS / heap per object', (r) => `${f(r.memory.rssKiBPerObject, 1)} / ${f(r.memory.heapKiBPerObject, 1)} KiB`],
-    [
-      'live heap after GC idle / end (per object)',
-      (r) => `${r.memory.liveHeapIdleMiB} / ${r.memory.liveHeapFinalMiB} MiB (${f(r.memory.liveHeapKiBPerObject, 1)} KiB)`,
-    ],
+    ['live heap after GC at the end (per object)', (r) => `${r.memory.liveHeapFinalMiB} MiB (${f(r.memory.liveHeapKiBPerObject, 1)} KiB)`],
     [
       '  largest by constructor',
       (r) =>

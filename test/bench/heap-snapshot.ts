@@ -1,5 +1,5 @@
 /**
- * Heap snapshots of the operator process, by constructor. The operator runs with `--heapsnapshot-signal=SIGUSR2`
+ * A heap snapshot of the operator process (taken once, at the end of a run), by constructor. The operator runs with `--heapsnapshot-signal=SIGUSR2`
  * in its own working directory; a signal makes V8 collect garbage and write a snapshot there (blocking the
  * operator's event loop meanwhile, so a /metrics answer afterwards means the file is complete). The summary is the
  * live heap after that collection — what the heap gauge cannot show, since it includes garbage not yet collected —

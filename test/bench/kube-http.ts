@@ -47,6 +47,49 @@ export class KubeHttp {
     });
   }
 
+  /**
+   * A watch stream on `path` (a collection; `?watch=1` is added): `onEvent` gets each event; resolves when the
+   * server ends the stream or `signal` aborts it. The watch has its own connection (it stays open).
+   */
+  watch<T>(path: string, onEvent: (e: { type: string; object: T }) => void, signal: AbortSignal): Promise<void> {
+    const url = new URL(path, this.server);
+    url.searchParams.set('watch', '1');
+    return new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        {
+          method: 'GET',
+          agent: false,
+          ca: this.agent.options.ca,
+          signal,
+          headers: { authorization: `Bearer ${this.token}`, accept: 'application/json' },
+        },
+        (res) => {
+          if (res.statusCode !== 200) {
+            res.resume();
+            reject(new Error(`watch ${path}: HTTP ${res.statusCode}`));
+            return;
+          }
+          let buffered = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffered += chunk;
+            let nl: number;
+            while ((nl = buffered.indexOf('\n')) >= 0) {
+              const line = buffered.slice(0, nl).trim();
+              buffered = buffered.slice(nl + 1);
+              if (line) onEvent(JSON.parse(line) as { type: string; object: T });
+            }
+          });
+          res.on('end', () => resolve());
+          res.on('error', () => resolve());
+        },
+      );
+      req.on('error', (err) => (signal.aborted ? resolve() : reject(err)));
+      req.end();
+    });
+  }
+
   /** Runs `fn` over `items` with at most `limit` in flight. */
   static async pool<I>(items: readonly I[], limit: number, fn: (item: I) => Promise<void>): Promise<void> {
     let next = 0;

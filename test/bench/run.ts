@@ -48,6 +48,15 @@ const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOStri
 
 log(`node ${process.version}, ${fleetOptions([], {}).cores} cores; building the operator and the simulator (tsc -> dist/)`);
 const entry = buildOperator(root);
+/** What an interrupted run must stop (the operator and the simulator; the test environment reaps itself). */
+const running = new Set<() => Promise<void>>();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the operator and the simulator`);
+    void Promise.allSettled([...running].map((stop) => stop())).then(() => process.exit(130));
+  });
+}
+
 const results: FleetResult[] = [];
 for (const n of sizes) {
   const opts = fleetOptions(process.argv.slice(2), { ...process.env, BENCH_N: n });
@@ -75,6 +84,8 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
   kubectl(['apply', '-f', '-'], JSON.stringify({ apiVersion: 'v1', kind: 'List', items: allCrds() }));
   kubectl(['wait', '--for=condition=Established', '--timeout=60s', ...allCrds().map((c) => `crd/${c.metadata.name}`)]);
   const sim = await startSimProcess(root, { accessKey: BENCH_AK, secretKey: BENCH_SK, projectId: BENCH_PROJECT });
+  const stopSim = () => sim.stop();
+  running.add(stopSim);
   const admin = new SimAdmin(sim.url);
   await admin.setQuotas({ cluster: o.clusters + 10 });
 
@@ -103,11 +114,13 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     { PATH: process.env['PATH'] ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
     logFd,
   );
+  const stopOperator = () => op.stop();
+  running.add(stopOperator);
   await sleep(2000);
-  const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()), live: await op.heap() };
-  log(
-    `operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB, live heap ${liveMiB(idle.live)} MiB; log: ${logPath}); creating ${objects} objects`,
-  );
+  // No heap snapshot here: writing one leaves the process's native memory (and so its RSS) grown for the rest of
+  // the run. The one snapshot is taken at the very end, after every RSS reading.
+  const idle = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
+  log(`operator up (idle RSS ${mib(idle.rss)} MiB, heap ${mib(idle.heap)} MiB; log: ${logPath}); creating ${objects} objects`);
 
   try {
     const writes0 = await apiserverWrites(kube);
@@ -145,7 +158,8 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
       addons: sim1.addons.length - expected.addons - 2 * o.clusters,
     };
     await sleep(3000);
-    const converged = { rss: op.rssBytes(), heap: heapOf(await op.metrics()) };
+    const convergedSamples = await op.metrics();
+    const converged = { rss: op.rssBytes(), heap: heapOf(convergedSamples), spaces: memorySpaces(convergedSamples) };
     log(`all ${ready.all}/${objects} Ready after ${(ready.allMs / 1000).toFixed(1)} s; steady-state window of ${o.resyncStableS * 1.1} s`);
 
     const s0 = {
@@ -228,16 +242,19 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
         peakRssMiB: mib(final.peakRss),
         rssKiBPerObject: (converged.rss - idle.rss) / 1024 / objects,
         heapKiBPerObject: (converged.heap - idle.heap) / 1024 / objects,
+        // Where the converged RSS is: V8's heap spaces as committed (not used), and memory outside the V8 heap.
+        convergedSpacesMiB: converged.spaces,
         // After a full GC (heap snapshots): what the objects really keep alive.
-        liveHeapIdleMiB: liveMiB(idle.live),
         liveHeapFinalMiB: liveMiB(live),
-        liveHeapKiBPerObject:
-          'liveBytes' in live && 'liveBytes' in idle.live ? (live.liveBytes - idle.live.liveBytes) / 1024 / objects : -1,
+        // Against the idle heap gauge (an idle operator has made little garbage yet).
+        liveHeapKiBPerObject: 'liveBytes' in live ? (live.liveBytes - idle.heap) / 1024 / objects : -1,
         liveHeapTop: 'top' in live ? live.top : [],
       },
       drift,
     };
   } finally {
+    running.delete(stopOperator);
+    running.delete(stopSim);
     await op.stop();
     closeSync(logFd);
     kube.close();
@@ -248,6 +265,17 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
 
 function liveMiB(h: Awaited<ReturnType<OperatorProcess['heap']>>): number {
   return 'liveBytes' in h ? mib(h.liveBytes) : -1;
+}
+
+/** Committed size of each V8 heap space, the external (Buffer) memory and the heap total, MiB. */
+function memorySpaces(samples: Sample[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of samples) {
+    if (x.name === 'nodejs_heap_space_size_total_bytes') out[x.labels['space'] ?? '?'] = mib(x.value);
+    if (x.name === 'nodejs_external_memory_bytes') out['external'] = mib(x.value);
+    if (x.name === 'nodejs_heap_size_total_bytes') out['heapTotal'] = mib(x.value);
+  }
+  return out;
 }
 
 function heapOf(samples: Sample[]): number {
