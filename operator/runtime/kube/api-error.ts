@@ -13,10 +13,15 @@ export class KubeApiError extends Error {
     readonly body: Status | string,
     readonly method: string,
     readonly path: string,
-    readonly headers: Record<string, string | string[] | undefined> = {},
+    headers: Record<string, string | string[] | undefined> = {},
   ) {
     super(`${method} ${path}: HTTP ${code}${describe(body)}`);
+    // kept off the enumerable fields, so a logged error shows code, body, method and path only
+    Object.defineProperty(this, 'headers', { value: headers, enumerable: false });
   }
+
+  /** The answer's headers (e.g. retry-after). */
+  declare readonly headers: Record<string, string | string[] | undefined>;
 
   /** The Status `reason` (NotFound, Conflict, AlreadyExists, Expired, ...), when the server sent one. */
   get reason(): string | undefined {

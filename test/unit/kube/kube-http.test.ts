@@ -130,6 +130,14 @@ describe('kube-http: requests, errors, 401, watch streams', () => {
     ]);
     expect([statusCodeOf(notFound), isNotFound(notFound), apiErrorMessage(notFound)]).to.deep.equal([404, true, 'secrets "s" not found']);
     expect(notFound.message).to.equal('GET /api/v1/namespaces/ns/secrets/s: HTTP 404: secrets "s" not found');
+    expect(Object.keys(notFound).sort(), 'what a logged error shows (no response headers)').to.deep.equal([
+      'body',
+      'code',
+      'method',
+      'name',
+      'path',
+    ]);
+    expect(notFound.headers['content-type']).to.equal('application/json');
     const conflict = await fail(api.replace({ namespace: 'ns', name: 'conflict' }, { metadata: { resourceVersion: '1' } }));
     expect([isConflict(conflict), apiErrorMessage(conflict)]).to.deep.equal([true, 'the object has been modified']);
     const text = await fail(api.get({ namespace: 'ns', name: 'text' }));
