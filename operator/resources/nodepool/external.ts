@@ -22,7 +22,12 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
     observe: async (id) => {
       const pool = seen(await unlessNotFound(cloud.nodePools.get(clusterID, id)));
       if (!pool) return undefined;
-      const nodes = poolNodes(await cloud.nodes.listShared(clusterID), id);
+      // A shared list may be up to a few seconds old: it is used only when it agrees with the pool (as many nodes as
+      // the pool counts, all Active). A pool that just scaled, or has a node on its way or failing, lists afresh, so
+      // a pool reported settled never carries a stale node summary.
+      const shared = poolNodes(await cloud.nodes.listShared(clusterID), id);
+      const settled = shared.length === pool.status?.currentNode && shared.every((n) => n.status?.phase === 'Active');
+      const nodes = settled ? shared : poolNodes((await cloud.nodes.list(clusterID)).items ?? [], id);
       return { ...pool, nodeSummary: nodeSummary(nodes) };
     },
     // A cluster gone from the cloud holds no pool of that name either.

@@ -738,17 +738,39 @@ describe('resources/nodepool: nodes by phase, one list-nodes call per observatio
     const cloud = {
       nodePools: { get: async () => (calls.push('pool'), pool) },
       nodes: {
-        listShared: async () => (
+        // A shared list from a few seconds ago: the pool's second node not there yet, so it lists afresh.
+        listShared: async () => (calls.push('shared nodes'), [node('a', 'p1', 'Active')]),
+        list: async () => (
           calls.push('nodes'),
-          [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')]
+          { items: [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')] }
         ),
       },
     } as unknown as CceClient;
     const scope: PoolScope = { clusterID: 'c1', currentVersion: 'v1.28', versionAhead: undefined };
     const ext = nodePoolExternal(cloud, scope, { read: async () => ({}) } as never);
     const observed = (await ext.observe('p1')) as ObservedPool;
-    expect(calls).to.deep.equal(['pool', 'nodes']);
+    expect(calls).to.deep.equal(['pool', 'shared nodes', 'nodes']);
     const facts = poolFacts(observed, { metadata: { name: 'p' }, spec: { initialNodeCount: 2 } } as CceNodePool);
     expect(facts.nodeStatus).to.deep.equal({ phases: { Active: 1, Abnormal: 1 }, unhealthy: [{ name: 'b', phase: 'Abnormal' }] });
+  });
+  it('observe: a shared list that agrees with the pool (its count, all Active) is used as it is', async () => {
+    const calls: string[] = [];
+    const pool = { kind: 'NodePool', apiVersion: 'v3', metadata: { name: 'p', uid: 'p1' }, spec: {}, status: { currentNode: 2 } };
+    const cloud = {
+      nodePools: { get: async () => (calls.push('pool'), pool) },
+      nodes: {
+        listShared: async () => (
+          calls.push('shared nodes'),
+          [node('a', 'p1', 'Active'), node('b', 'p1', 'Active'), node('x', 'o', 'Build')]
+        ),
+        list: async () => (calls.push('nodes'), { items: [] }),
+      },
+    } as unknown as CceClient;
+    const ext = nodePoolExternal(cloud, { clusterID: 'c1', currentVersion: 'v1.28', versionAhead: undefined }, {
+      read: async () => ({}),
+    } as never);
+    const observed = (await ext.observe('p1')) as ObservedPool;
+    expect(calls).to.deep.equal(['pool', 'shared nodes']);
+    expect(observed.nodeSummary).to.deep.equal({ phases: { Active: 2 }, unhealthy: [] });
   });
 });
