@@ -1,18 +1,9 @@
 // The minimal shape the runtime needs from any Kubernetes object, and the coordinates of a resource type.
 
-export interface ObjectMeta {
-  name?: string;
-  namespace?: string;
-  uid?: string;
-  generation?: number;
-  resourceVersion?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  finalizers?: string[];
-  deletionTimestamp?: string | Date;
-  creationTimestamp?: string | Date;
-  ownerReferences?: Array<{ apiVersion: string; kind: string; name: string; uid: string }>;
-}
+import type { ObjectMeta } from './kube/types.js';
+
+/** Object metadata as the wire carries it: one definition, shared with the Kubernetes client (kube/types.ts). */
+export type { ObjectMeta };
 
 export interface KubeObject {
   apiVersion?: string;
