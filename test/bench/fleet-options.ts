@@ -45,6 +45,8 @@ export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts 
   --timeout / BENCH_TIMEOUT_S   give up waiting for Ready after this many seconds (default 1800)
   --out / BENCH_OUT             JSON result file (default bench-results/fleet-<N>.json)
   BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)
+  BENCH_OPERATOR_ENTRY          an operator already compiled elsewhere (its dist/operator/main.js), e.g. an older
+                                commit's checkout, to measure "before" with this harness (default: this checkout, built)
   BENCH_OPERATOR_NODE_OPTIONS   NODE_OPTIONS for the operator process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
                                 (a profile is written when the operator exits at the end of the run)`;
 

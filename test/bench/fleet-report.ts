@@ -5,6 +5,8 @@ import type { Readiness } from './readiness.js';
 export interface FleetResult {
   when: string;
   node: string;
+  /** The operator measured: "this checkout", or the BENCH_OPERATOR_ENTRY it was given. */
+  operator: string;
   cores: number;
   options: { clusters: number; pools: number; addons: number; workers: number | string; qps: number; resyncStableS: number };
   objects: number;
@@ -98,6 +100,7 @@ export function formatReport(results: readonly FleetResult[]): string {
   const lines = [
     `fleet benchmark — node ${head?.node}, ${head?.cores} cores, workers ${head?.options.workers}, cce-qps ${head?.options.qps}, simulator jobs 0 s`,
   ];
+  if (head && head.operator !== 'this checkout') lines.push(`operator under test: ${head.operator}`);
   const width = Math.max(...rows.map(([label]) => label.length));
   lines.push(`${''.padEnd(width)} | ${results.map((r) => `N=${r.options.clusters}`).join(' | ')}`);
   for (const [label, cell] of rows) lines.push(`${label.padEnd(width)} | ${results.map(cell).join(' | ')}`);

@@ -47,7 +47,10 @@ const sizes = (process.env['BENCH_N'] ?? '100').split(',').filter(Boolean);
 const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 
 log(`node ${process.version}, ${fleetOptions([], {}).cores} cores; building the operator and the simulator (tsc -> dist/)`);
-const entry = buildOperator(root);
+const built = buildOperator(root);
+// Another checkout's compiled operator (a "before" run): the same harness, simulator and measurements.
+const entry = process.env['BENCH_OPERATOR_ENTRY'] ? resolve(process.env['BENCH_OPERATOR_ENTRY']) : built;
+if (entry !== built) log(`operator under test: ${entry}`);
 /** What an interrupted run must stop (the operator and the simulator; the test environment reaps itself). */
 const running = new Set<() => Promise<void>>();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -196,6 +199,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     return {
       when: new Date().toISOString(),
       node: process.version,
+      operator: entry === built ? 'this checkout' : entry,
       cores: o.cores,
       options: {
         clusters: o.clusters,
