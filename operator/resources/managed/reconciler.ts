@@ -41,6 +41,7 @@ import type { CredentialsTarget, External, Gate, ManagedKind, ManagedObject, Pas
 import { otherOwner } from './ownership.js';
 import { FINALIZER, ManagedReason as Reason, PAUSED_ANNOTATION } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
+import { PollPacing } from './poll-pacing.js';
 import { heldAsUnsupported } from './unsupported-hold.js';
 
 export interface ManagedDeps {
@@ -48,7 +49,7 @@ export interface ManagedDeps {
   secrets: SecretReader & SecretFinalizers;
   /** Operator-wide credentials from the environment, used when an object names no Secret. */
   defaultCredentials?: CceCredentials | undefined;
-  /** Polling interval while a job or transition runs. Default 5 s. */
+  /** Base polling interval while a job or transition runs (default 5 s); paced per object by poll-pacing.ts: about 1 s at first, growing to 6× this. */
   pollMs?: number;
   convergence?: ConvergencePolicy;
 }
@@ -58,6 +59,8 @@ export const STALLED_RECHECK_MS = 300_000;
 
 /** A pass that finds the cache behind this controller's own last write comes back this soon (see managedController). */
 export const CACHE_LAG_RETRY_MS = 200;
+/** The base poll while something is in flight; paced per key from there (poll-pacing.ts). */
+export const DEFAULT_POLL_MS = 5000;
 /** ...for at most this long after that write (a lost watch event must not stall the object). */
 const CACHE_LAG_MAX_MS = 30_000;
 
@@ -76,6 +79,8 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
   const credentials = new SecretDataCache(deps.secrets);
   /** Per key: the job of the create this process sent (memory only: after a restart the job is asked, as before). */
   const createJobs = new Map<string, string>();
+  /** Per key: how long it has been polled, so a long operation is polled less and less often (poll-pacing.ts). */
+  const pacing = new PollPacing(deps.pollMs ?? DEFAULT_POLL_MS);
   return {
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
@@ -91,7 +96,7 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
       ladder.createJobs = createJobs;
       ladder.credentials = credentials.reader((namespace, name) => ctx.lookup(SECRET_TYPE, { namespace, name })?.metadata?.resourceVersion);
       try {
-        return await ladder.run();
+        return pacing.pace(key, await ladder.run(), ctx.now().getTime());
       } finally {
         if (ladder.replaced.length) {
           replaced.set(key, { versions: new Set(ladder.replaced), until: ctx.now().getTime() + CACHE_LAG_MAX_MS });
@@ -101,6 +106,7 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
     forget(key) {
       replaced.delete(key);
       createJobs.delete(key);
+      pacing.forget(key);
       kind.forget?.(key);
     },
   };
@@ -142,7 +148,7 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     obj: O,
     readonly ctx: Ctx,
   ) {
-    this.poll = deps.pollMs ?? 5000;
+    this.poll = deps.pollMs ?? DEFAULT_POLL_MS;
     this.current = obj;
   }
 
