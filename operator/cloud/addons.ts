@@ -72,7 +72,20 @@ export class AddonApi {
   async install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
     this.ctx.lookups.created(`addons/${body.spec.clusterID}`, body.spec.addonTemplateName);
-    return write(this.ctx, { operation: 'CreateAddonInstance', method: 'POST', base, path: this.ctx.paths.addons(), body, opts });
+    return this.ctx.lookups.mutation(
+      `addons/${body.spec.clusterID}`,
+      undefined,
+      () =>
+        write<AddonInstance>(this.ctx, {
+          operation: 'CreateAddonInstance',
+          method: 'POST',
+          base,
+          path: this.ctx.paths.addons(),
+          body,
+          opts,
+        }),
+      (m) => m.body?.metadata?.uid,
+    );
   }
 
   async get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
@@ -99,6 +112,15 @@ export class AddonApi {
     });
   }
 
+  /**
+   * The instance as a list of its cluster shows it, when a list may serve (shared-lookups.ts `observe`); undefined
+   * when it may not or the instance is not in it, so the caller GETs it (a shared list never says it is gone).
+   */
+  async observeShared(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
+    const items = this.ctx.lookups.observe(`addons/${clusterId}`, addonId, async () => (await this.list(clusterId, opts)).items ?? []);
+    return (await items)?.find((a) => a.metadata?.uid === addonId);
+  }
+
   /** One instance per template per cluster: resolves an `OutcomeUnknownError` from `install`. */
   async findByTemplate(clusterId: string, addonTemplateName: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
     const items = await this.ctx.lookups.get(
@@ -112,32 +134,45 @@ export class AddonApi {
   /** Update or upgrade (PUT); use `addonUpgradeRequest` to build the body. */
   async update(addonId: string, body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
-    return write(this.ctx, { operation: 'UpdateAddonInstance', method: 'PUT', base, path: this.ctx.paths.addons(addonId), body, opts });
+    return this.ctx.lookups.mutation(`addons/${body.spec.clusterID}`, addonId, () =>
+      write<AddonInstance>(this.ctx, {
+        operation: 'UpdateAddonInstance',
+        method: 'PUT',
+        base,
+        path: this.ctx.paths.addons(addonId),
+        body,
+        opts,
+      }),
+    );
   }
 
   /** Body: standard undocumented, Autopilot the string `success`. */
   async delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     const query = { cluster_id: clusterId };
-    return write(this.ctx, {
-      operation: 'DeleteAddonInstance',
-      method: 'DELETE',
-      base: this.base(clusterId),
-      path: this.ctx.paths.addons(addonId),
-      query,
-      opts,
-    });
+    return this.ctx.lookups.mutation(`addons/${clusterId}`, addonId, () =>
+      write(this.ctx, {
+        operation: 'DeleteAddonInstance',
+        method: 'DELETE',
+        base: this.base(clusterId),
+        path: this.ctx.paths.addons(addonId),
+        query,
+        opts,
+      }),
+    );
   }
 
   /** Back to the pre-upgrade version; allowed when `status.isRollbackable` [004 §4.2.4]. */
   async rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const body = { clusterID: clusterId };
-    return write(this.ctx, {
-      operation: 'RollbackAddonInstance',
-      method: 'POST',
-      base: this.base(clusterId),
-      path: this.ctx.paths.addonRollback(addonId),
-      body,
-      opts,
-    });
+    return this.ctx.lookups.mutation(`addons/${clusterId}`, addonId, () =>
+      write<AddonInstance>(this.ctx, {
+        operation: 'RollbackAddonInstance',
+        method: 'POST',
+        base: this.base(clusterId),
+        path: this.ctx.paths.addonRollback(addonId),
+        body,
+        opts,
+      }),
+    );
   }
 }

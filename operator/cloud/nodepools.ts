@@ -14,7 +14,13 @@ export class NodePoolApi {
   async create(clusterId: string, body: CreateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('CreateNodePool');
     if (body.metadata?.name) this.ctx.lookups.created(`nodepools/${clusterId}`, body.metadata.name);
-    return write(this.ctx, { operation: 'CreateNodePool', method: 'POST', path: this.ctx.paths.nodePools(clusterId), body, opts });
+    return this.ctx.lookups.mutation(
+      `nodepools/${clusterId}`,
+      undefined,
+      () =>
+        write<NodePool>(this.ctx, { operation: 'CreateNodePool', method: 'POST', path: this.ctx.paths.nodePools(clusterId), body, opts }),
+      (m) => m.body?.metadata?.uid,
+    );
   }
 
   async get(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool> {
@@ -26,6 +32,20 @@ export class NodePoolApi {
     this.check('ListNodePools');
     const query = { showDefaultNodePool: boolQuery(q.showDefaultNodePool) };
     return read(this.ctx, { operation: 'ListNodePools', method: 'GET', path: this.ctx.paths.nodePools(clusterId), query, opts });
+  }
+
+  /**
+   * The pool as a list of its cluster shows it, when a list may serve (shared-lookups.ts `observe`: recent, started
+   * after this process's last change to the pool was answered); undefined when it may not or the pool is not in it,
+   * so the caller GETs it (a shared list never says a pool is gone).
+   */
+  async observeShared(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool | undefined> {
+    const items = this.ctx.lookups.observe(
+      `nodepools/${clusterId}`,
+      nodePoolId,
+      async () => (await this.list(clusterId, {}, opts)).items ?? [],
+    );
+    return (await items)?.find((p) => p.metadata?.uid === nodePoolId);
   }
 
   /** Names are unique per cluster: resolves an `OutcomeUnknownError` from `create`. */
@@ -40,18 +60,27 @@ export class NodePoolApi {
 
   async update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('UpdateNodePool');
-    return write(this.ctx, {
-      operation: 'UpdateNodePool',
-      method: 'PUT',
-      path: this.ctx.paths.nodePool(clusterId, nodePoolId),
-      body,
-      opts,
-    });
+    return this.ctx.lookups.mutation(`nodepools/${clusterId}`, nodePoolId, () =>
+      write<NodePool>(this.ctx, {
+        operation: 'UpdateNodePool',
+        method: 'PUT',
+        path: this.ctx.paths.nodePool(clusterId, nodePoolId),
+        body,
+        opts,
+      }),
+    );
   }
 
   /** 200 + `status.jobId` (sic) and phase `Deleting`. */
   async delete(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('DeleteNodePool');
-    return write(this.ctx, { operation: 'DeleteNodePool', method: 'DELETE', path: this.ctx.paths.nodePool(clusterId, nodePoolId), opts });
+    return this.ctx.lookups.mutation(`nodepools/${clusterId}`, nodePoolId, () =>
+      write<NodePool>(this.ctx, {
+        operation: 'DeleteNodePool',
+        method: 'DELETE',
+        path: this.ctx.paths.nodePool(clusterId, nodePoolId),
+        opts,
+      }),
+    );
   }
 }

@@ -8,11 +8,24 @@
  * afresh and sees the create once the cloud shows it. A create sent by an earlier process happened before any list
  * this process starts. A resource created by someone else shows after at most `ttlMs` (and a create of the same name
  * meanwhile is refused with 409, which is then looked up fresh).
+ *
+ * The same lists also serve observations by id (`observe`): the pools of a cluster polled together read one
+ * ListNodePools instead of one ShowNodePool each. An observation uses only a list that started after this process's
+ * last change to that resource was answered (`mutation`), never one while a change is in flight, and a resource
+ * missing from the list is left to the caller's own GET (a shared list never decides that something is gone).
  */
 export class SharedLookups {
   private readonly entries = new Map<string, Entry<unknown>>();
   /** scope + name of every name this process tried to create. */
   private readonly creates = new Set<string>();
+  /** Lists and answered changes are numbered in the order they happen (started / answered). */
+  private seq = 0;
+  /**
+   * scope → id → the number of this process's last answered change to it (Infinity while one is in flight). A list
+   * started in the scope makes every answered change older than it moot, so they are dropped then: the map holds
+   * only changes no list has followed yet.
+   */
+  private readonly changes = new Map<string, Map<string, number>>();
 
   constructor(
     readonly ttlMs: number,
@@ -26,8 +39,56 @@ export class SharedLookups {
     if (this.ttlMs <= 0 || this.creates.has(key(scope, name))) return fetch();
     const e = this.entries.get(scope) as Entry<T> | undefined;
     if (e && (e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs)) return e.items;
-    const entry: Entry<T> = { settledAt: undefined, items: fetch() };
+    return this.start(scope, fetch).items;
+  }
+
+  /**
+   * `scope`'s list for an observation of the resource `id`: shared when recent enough and started after this
+   * process's last change to `id` was answered; a new list otherwise. Undefined while a change to `id` is in flight
+   * (the caller reads the resource itself).
+   */
+  observe<T>(scope: string, id: string, fetch: () => Promise<T>): Promise<T> | undefined {
+    if (this.ttlMs <= 0) return undefined;
+    const changed = this.changes.get(scope)?.get(id) ?? 0;
+    if (changed === Infinity) return undefined;
+    const e = this.entries.get(scope) as Entry<T> | undefined;
+    if (e && e.started > changed && (e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs)) return e.items;
+    return this.start(scope, fetch).items;
+  }
+
+  /** Runs `change` (a create, update or delete of `id` in `scope`; for a create, the id it answers with). */
+  async mutation<T>(
+    scope: string,
+    id: string | undefined,
+    change: () => Promise<T>,
+    createdId?: (answer: T) => string | undefined,
+  ): Promise<T> {
+    if (id !== undefined) this.changed(scope, id, Infinity);
+    try {
+      const answer = await change();
+      const made = createdId?.(answer);
+      if (made !== undefined) this.changed(scope, made, ++this.seq);
+      return answer;
+    } finally {
+      if (id !== undefined) this.changed(scope, id, ++this.seq);
+    }
+  }
+
+  private changed(scope: string, id: string, seq: number): void {
+    let ids = this.changes.get(scope);
+    if (!ids) this.changes.set(scope, (ids = new Map()));
+    ids.set(id, seq);
+  }
+
+  private start<T>(scope: string, fetch: () => Promise<T>): Entry<T> {
+    const entry: Entry<T> = { started: ++this.seq, settledAt: undefined, items: fetch() };
     this.entries.set(scope, entry);
+    // This list follows every answered change in the scope; one still in flight stays recorded.
+    const ids = this.changes.get(scope);
+    if (ids) {
+      for (const [id, seq] of ids) if (seq !== Infinity) ids.delete(id);
+      if (!ids.size) this.changes.delete(scope);
+    }
     const drop = () => {
       if (this.entries.get(scope) === entry) this.entries.delete(scope);
     };
@@ -35,7 +96,7 @@ export class SharedLookups {
       entry.settledAt = this.now();
       setTimeout(drop, this.ttlMs).unref?.();
     }, drop);
-    return entry.items;
+    return entry;
   }
 
   /** A create of `name` in `scope` is about to be sent. */
@@ -47,9 +108,18 @@ export class SharedLookups {
   size(): number {
     return this.entries.size;
   }
+
+  /** Changes recorded that no list has followed yet, or still in flight (tests). */
+  pendingChanges(): number {
+    let n = 0;
+    for (const ids of this.changes.values()) n += ids.size;
+    return n;
+  }
 }
 
 interface Entry<T> {
+  /** Its number in the order of lists started and changes answered. */
+  started: number;
   settledAt: number | undefined;
   items: Promise<T>;
 }

@@ -27,7 +27,7 @@ import { checkVersion, compareVersions, currentVersion } from './versions.js';
 /** The add-on calls the external makes (a test fakes just these). */
 export type AddonCalls = Pick<
   CceClient['addons'],
-  'get' | 'findByTemplate' | 'listTemplates' | 'install' | 'update' | 'rollback' | 'delete'
+  'get' | 'observeShared' | 'findByTemplate' | 'listTemplates' | 'install' | 'update' | 'rollback' | 'delete'
 >;
 
 export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope): External<CceAddon, AddonInstance> {
@@ -35,7 +35,9 @@ export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope):
   const { clusterID } = scope;
   return {
     async observe(id) {
-      const found = await unlessNotFound(api.get(id, clusterID));
+      // The add-ons of one cluster polled together share one list (cloud/shared-lookups.ts); one the list may not
+      // serve, or that is not in it, is read by itself.
+      const found = (await api.observeShared(id, clusterID)) ?? (await unlessNotFound(api.get(id, clusterID)));
       const template = found?.spec?.addonTemplateName;
       if (found && template && template !== scope.template && found.metadata?.name !== scope.template) {
         throw new Terminal(

@@ -17,10 +17,11 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
   const seen = (p: NodePool | undefined): ObservedPool | undefined =>
     p?.metadata ? { ...p, inCluster: { id: clusterID, version: scope.currentVersion } } : undefined;
   return {
-    // One list-nodes call per observation gives the pool's nodes by phase (node-summary.ts); pools of one cluster
-    // observed together share it.
+    // The pools of one cluster polled together share one list of pools (cloud/shared-lookups.ts; a pool the list may
+    // not serve, or that is not in it, is read by itself) and one list of nodes, which gives each pool's nodes by
+    // phase (node-summary.ts).
     observe: async (id) => {
-      const pool = seen(await unlessNotFound(cloud.nodePools.get(clusterID, id)));
+      const pool = seen((await cloud.nodePools.observeShared(clusterID, id)) ?? (await unlessNotFound(cloud.nodePools.get(clusterID, id))));
       if (!pool) return undefined;
       // A shared list may be up to a few seconds old: it is used only when it agrees with the pool (as many nodes as
       // the pool counts, all Active). A pool that just scaled, or has a node on its way or failing, lists afresh, so

@@ -65,4 +65,57 @@ describe('cloud/shared-lookups', () => {
     void off.lookups.get('x', 'a', off.fetch);
     expect(off.fetches()).to.equal(2);
   });
+
+  it('observations share a list only when it started after this process last changed the resource', async () => {
+    const s = setup();
+    // A lookup's list serves observations of resources nobody here changed.
+    const lookup = s.lookups.get('nodepools/c1', 'p', s.fetch);
+    s.resolve(['p1', 'p2']);
+    await lookup;
+    expect(await s.lookups.observe('nodepools/c1', 'p1', s.fetch)).to.deep.equal(['p1', 'p2']);
+    expect(s.fetches()).to.equal(1);
+
+    // A change in flight: no list serves p1 (the caller reads it itself); p2 still shares.
+    let answer!: (v: { uid: string }) => void;
+    const change = s.lookups.mutation('nodepools/c1', 'p1', () => new Promise<{ uid: string }>((r) => (answer = r)));
+    expect(s.lookups.observe('nodepools/c1', 'p1', s.fetch)).to.equal(undefined);
+    expect(await s.lookups.observe('nodepools/c1', 'p2', s.fetch)).to.deep.equal(['p1', 'p2']);
+    answer({ uid: 'p1' });
+    await change;
+    // Answered: the list from before the change does not serve p1; a new one does, and serves p2 too.
+    const after = s.lookups.observe('nodepools/c1', 'p1', s.fetch)!;
+    expect(s.fetches()).to.equal(2);
+    s.resolve(['p1*', 'p2']);
+    expect(await after).to.deep.equal(['p1*', 'p2']);
+    expect(await s.lookups.observe('nodepools/c1', 'p2', s.fetch)).to.deep.equal(['p1*', 'p2']);
+    expect(s.fetches()).to.equal(2);
+    // The new list followed the change, so nothing is held for it any more.
+    expect(s.lookups.pendingChanges()).to.equal(0);
+
+    // A create: the id it answers with is recorded as changed, so its first observation lists afresh.
+    const created = await s.lookups.mutation(
+      'nodepools/c1',
+      undefined,
+      async () => ({ uid: 'p3' }),
+      (m) => m.uid,
+    );
+    expect(created).to.deep.equal({ uid: 'p3' });
+    expect(s.lookups.pendingChanges()).to.equal(1);
+    void s.lookups.observe('nodepools/c1', 'p3', s.fetch);
+    expect(s.fetches()).to.equal(3);
+    s.resolve(['p1*', 'p2', 'p3']);
+
+    // A change that fails still counts as a change (the cloud may have acted).
+    await s.lookups.mutation('nodepools/c1', 'p2', () => Promise.reject(new Error('500'))).catch(() => undefined);
+    void s.lookups.observe('nodepools/c1', 'p2', s.fetch);
+    expect(s.fetches()).to.equal(4);
+    s.resolve([]);
+    await new Promise((r) => setImmediate(r)); // the list settles (at t=0)
+
+    // Past the ttl a list is not shared; with ttl 0 observations never share.
+    s.at(10_000);
+    void s.lookups.observe('nodepools/c1', 'p9', s.fetch);
+    expect(s.fetches()).to.equal(5);
+    expect(setup(0).lookups.observe('x', 'a', () => Promise.resolve([]))).to.equal(undefined);
+  });
 });

@@ -222,6 +222,8 @@ function fakeCloud(answers: { instance?: AddonInstance; templates?: AddonTemplat
       calls.push(['get', id, clusterId]),
       answers.get404 || !answers.instance ? Promise.reject(notFound('ShowAddonInstance')) : Promise.resolve(answers.instance)
     ),
+    // No shared list in this world: every observation reads the instance by itself.
+    observeShared: () => Promise.resolve(undefined),
     findByTemplate: (clusterId, name) => (calls.push(['findByTemplate', clusterId, name]), Promise.resolve(answers.instance)),
     listTemplates: (q = {}, clusterId) => {
       calls.push(['listTemplates', q.addon_template_name, clusterId]);

@@ -273,6 +273,7 @@ describe('resources/nodepool: external', () => {
     ({
       nodePools: {
         get: async () => Promise.reject(notFound),
+        observeShared: async () => undefined,
         list: async () => Promise.reject(notFound),
         findByName: async () => Promise.reject(notFound),
         update: async (cluster: string, id: string, body: UpdateNodePoolRequest) => {
@@ -732,45 +733,55 @@ describe('resources/nodepool: nodes by phase, one list-nodes call per observatio
       ],
     });
   });
-  it("observe: the pool and ONE list of the cluster's nodes, filtered to the pool; status.nodeStatus from it", async () => {
+  /**
+   * A function-record cloud for one pool p1 with 2 nodes: `listed` is whether a shared list of the cluster's pools
+   * serves it, `sharedNodes` what the shared list of nodes holds, `freshNodes` what a list of its own returns.
+   */
+  const poolCloud = (o: { listed: boolean; sharedNodes: ReturnType<typeof node>[]; freshNodes: ReturnType<typeof node>[] }) => {
     const calls: string[] = [];
     const pool = { kind: 'NodePool', apiVersion: 'v3', metadata: { name: 'p', uid: 'p1' }, spec: {}, status: { currentNode: 2 } };
     const cloud = {
-      nodePools: { get: async () => (calls.push('pool'), pool) },
-      nodes: {
-        // A shared list from a few seconds ago: the pool's second node not there yet, so it lists afresh.
-        listShared: async () => (calls.push('shared nodes'), [node('a', 'p1', 'Active')]),
-        list: async () => (
-          calls.push('nodes'),
-          { items: [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')] }
-        ),
+      nodePools: {
+        observeShared: async (cluster: string, id: string) => (calls.push(`shared pools ${cluster} ${id}`), o.listed ? pool : undefined),
+        get: async () => (calls.push('pool'), pool),
       },
-    } as unknown as CceClient;
-    const scope: PoolScope = { clusterID: 'c1', currentVersion: 'v1.28', versionAhead: undefined };
-    const ext = nodePoolExternal(cloud, scope, { read: async () => ({}) } as never);
-    const observed = (await ext.observe('p1')) as ObservedPool;
-    expect(calls).to.deep.equal(['pool', 'shared nodes', 'nodes']);
-    const facts = poolFacts(observed, { metadata: { name: 'p' }, spec: { initialNodeCount: 2 } } as CceNodePool);
-    expect(facts.nodeStatus).to.deep.equal({ phases: { Active: 1, Abnormal: 1 }, unhealthy: [{ name: 'b', phase: 'Abnormal' }] });
-  });
-  it('observe: a shared list that agrees with the pool (its count, all Active) is used as it is', async () => {
-    const calls: string[] = [];
-    const pool = { kind: 'NodePool', apiVersion: 'v3', metadata: { name: 'p', uid: 'p1' }, spec: {}, status: { currentNode: 2 } };
-    const cloud = {
-      nodePools: { get: async () => (calls.push('pool'), pool) },
       nodes: {
-        listShared: async () => (
-          calls.push('shared nodes'),
-          [node('a', 'p1', 'Active'), node('b', 'p1', 'Active'), node('x', 'o', 'Build')]
-        ),
-        list: async () => (calls.push('nodes'), { items: [] }),
+        listShared: async () => (calls.push('shared nodes'), o.sharedNodes),
+        list: async () => (calls.push('nodes'), { items: o.freshNodes }),
       },
     } as unknown as CceClient;
     const ext = nodePoolExternal(cloud, { clusterID: 'c1', currentVersion: 'v1.28', versionAhead: undefined }, {
       read: async () => ({}),
     } as never);
+    return { calls, ext };
+  };
+  it("observe: the pool and ONE list of the cluster's nodes, filtered to the pool; status.nodeStatus from it", async () => {
+    const { calls, ext } = poolCloud({
+      listed: false,
+      // A shared list from a few seconds ago: the pool's second node not there yet, so it lists afresh.
+      sharedNodes: [node('a', 'p1', 'Active')],
+      freshNodes: [node('a', 'p1', 'Active'), node('x', 'other', 'Abnormal'), node('b', 'p1', 'Abnormal')],
+    });
     const observed = (await ext.observe('p1')) as ObservedPool;
-    expect(calls).to.deep.equal(['pool', 'shared nodes']);
+    expect(calls).to.deep.equal(['shared pools c1 p1', 'pool', 'shared nodes', 'nodes']);
+    const facts = poolFacts(observed, { metadata: { name: 'p' }, spec: { initialNodeCount: 2 } } as CceNodePool);
+    expect(facts.nodeStatus).to.deep.equal({ phases: { Active: 1, Abnormal: 1 }, unhealthy: [{ name: 'b', phase: 'Abnormal' }] });
+  });
+  it('observe: a shared list that agrees with the pool (its count, all Active) is used as it is', async () => {
+    const { calls, ext } = poolCloud({
+      listed: false,
+      sharedNodes: [node('a', 'p1', 'Active'), node('b', 'p1', 'Active'), node('x', 'o', 'Build')],
+      freshNodes: [],
+    });
+    const observed = (await ext.observe('p1')) as ObservedPool;
+    expect(calls).to.deep.equal(['shared pools c1 p1', 'pool', 'shared nodes']);
     expect(observed.nodeSummary).to.deep.equal({ phases: { Active: 2 }, unhealthy: [] });
+  });
+  it('observe: a pool the shared list of pools serves is not read by itself', async () => {
+    const { calls, ext } = poolCloud({ listed: true, sharedNodes: [node('a', 'p1', 'Active'), node('b', 'p1', 'Active')], freshNodes: [] });
+    const observed = (await ext.observe('p1')) as ObservedPool;
+    expect(calls).to.deep.equal(['shared pools c1 p1', 'shared nodes']);
+    expect(observed.metadata.uid).to.equal('p1');
+    expect(observed.inCluster).to.deep.equal({ id: 'c1', version: 'v1.28' });
   });
 });
