@@ -8,7 +8,17 @@ export interface FleetResult {
   /** The operator measured: "this checkout", or the BENCH_OPERATOR_ENTRY it was given. */
   operator: string;
   cores: number;
-  options: { clusters: number; pools: number; addons: number; workers: number | string; qps: number; resyncStableS: number };
+  options: {
+    clusters: number;
+    pools: number;
+    addons: number;
+    workers: number | string;
+    qps: number;
+    resyncStableS: number;
+    /** BENCH_OPERATOR_NODE_OPTIONS and BENCH_OPERATOR_ENV as given ('' when unset). */
+    operatorNodeOptions: string;
+    operatorEnv: string;
+  };
   objects: number;
   appliedMs: number;
   ready: Readiness;
@@ -101,6 +111,8 @@ export function formatReport(results: readonly FleetResult[]): string {
     `fleet benchmark — node ${head?.node}, ${head?.cores} cores, workers ${head?.options.workers}, cce-qps ${head?.options.qps}, simulator jobs 0 s`,
   ];
   if (head && head.operator !== 'this checkout') lines.push(`operator under test: ${head.operator}`);
+  const tuned = [head?.options.operatorNodeOptions, head?.options.operatorEnv].filter(Boolean).join(' ');
+  if (tuned) lines.push(`operator process: ${tuned}`);
   const width = Math.max(...rows.map(([label]) => label.length));
   lines.push(`${''.padEnd(width)} | ${results.map((r) => `N=${r.options.clusters}`).join(' | ')}`);
   for (const [label, cell] of rows) lines.push(`${label.padEnd(width)} | ${results.map(cell).join(' | ')}`);

@@ -114,7 +114,11 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
   const op = await startOperator(
     entry,
     args,
-    { PATH: process.env['PATH'] ?? '', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+    {
+      PATH: process.env['PATH'] ?? '',
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
+      ...operatorEnv(process.env['BENCH_OPERATOR_ENV']),
+    },
     logFd,
   );
   const stopOperator = () => op.stop();
@@ -208,6 +212,8 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
         workers: o.workers ?? 'default',
         qps: o.qps,
         resyncStableS: o.resyncStableS,
+        operatorNodeOptions: nodeOptions ?? '',
+        operatorEnv: process.env['BENCH_OPERATOR_ENV'] ?? '',
       },
       objects,
       appliedMs,
@@ -265,6 +271,17 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     await sim.stop();
     await env.stop();
   }
+}
+
+/** BENCH_OPERATOR_ENV: "NAME=value NAME=value" for the operator process (e.g. MALLOC_ARENA_MAX=2). */
+function operatorEnv(spec: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of (spec ?? '').split(/\s+/).filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new Error(`BENCH_OPERATOR_ENV: "${pair}" is not NAME=value`);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
 }
 
 function liveMiB(h: Awaited<ReturnType<OperatorProcess['heap']>>): number {
