@@ -6,6 +6,7 @@
  */
 import { getCondition, type Condition } from '../runtime/conditions.js';
 import type { ReconcileContext } from '../runtime/controller-spec.js';
+import type { CacheReader } from '../runtime/informer.js';
 import { isDeleting, type CustomObject } from '../runtime/kube-object.js';
 import type { ObjectTarget } from './cloud-clients.js';
 import type { CceCluster } from './cluster/types.js';
@@ -85,6 +86,33 @@ export function clusterState(cluster: CceCluster | undefined, name: string, name
   const failing = getCondition(conditions, 'Stalled')?.status === 'True' || getCondition(conditions, 'Synced')?.status === 'False';
   const why = failing && ready ? ` (${ready.reason}${ready.message ? `: ${ready.message}` : ''})` : stale ? '' : ' yet';
   return { ready: false, ...base, reason: WaitingForCluster, message: `CceCluster ${name} is not Ready${why}${stale}`, going: false };
+}
+
+/** The name of a dependent kind's cache index of the clusters it references (ControllerSpec.indexes). */
+export const CLUSTER_INDEX = 'cluster';
+
+/** The index function of CLUSTER_INDEX: "ref:namespace/name" for clusterRef, "id:namespace/clusterID" for clusterID. */
+export function clusterIndexKeys(o: Dependent): string[] {
+  const ns = o.metadata?.namespace ?? '';
+  const keys: string[] = [];
+  if (o.spec?.clusterRef?.name) keys.push(`ref:${ns}/${o.spec.clusterRef.name}`);
+  if (o.spec?.clusterID) keys.push(`id:${ns}/${o.spec.clusterID}`);
+  return keys;
+}
+
+/**
+ * The watch mapper of a dependent kind: the keys of its objects that a changed CceCluster concerns, found through
+ * the cache's CLUSTER_INDEX (a cache without it is scanned): a fleet's cluster changes each touch only their own.
+ */
+export function dependentsInCache(cluster: CceCluster, own: CacheReader<Dependent>): string[] {
+  const ns = cluster.metadata?.namespace ?? '';
+  const id = cluster.status?.clusterID;
+  const byRef = own.byIndex?.(CLUSTER_INDEX, `ref:${ns}/${cluster.metadata?.name ?? ''}`);
+  const candidates =
+    byRef === undefined
+      ? own.list(cluster.metadata?.namespace)
+      : [...byRef, ...((id && own.byIndex?.(CLUSTER_INDEX, `id:${ns}/${id}`)) || [])];
+  return [...new Set(dependentsOf(cluster, candidates))];
 }
 
 /** Keys of the dependents (own cache) that a changed CceCluster concerns: by clusterRef, or by its cloud id. */

@@ -3,7 +3,7 @@
 // it never builds Kubernetes clients, loggers or metrics of its own.
 import type { EventRecorder } from './events.js';
 import type { Finalizers } from './finalizers.js';
-import type { CacheReader } from './informer.js';
+import type { CacheReader, IndexFunc } from './informer.js';
 import type { ObjectRef } from './keys.js';
 import type { CustomObject, KubeObject, ResourceType } from './kube-object.js';
 import type { Logger } from './logger.js';
@@ -35,6 +35,11 @@ export interface ControllerSpec<T extends CustomObject = CustomObject> extends R
   reconcile(key: string, obj: T, ctx: ReconcileContext<T>): Promise<ReconcileResult | void>;
   /** Other resource types that wake this kind's reconciles. */
   watches?: readonly WatchSpec<T>[];
+  /**
+   * Indexes of this kind's cache (name → function), read with `cache.byIndex` by the reconciler and the watch
+   * mappers: finding the objects that claim a cloud id or reference a cluster without scanning every object.
+   */
+  indexes?: Readonly<Record<string, IndexFunc<T>>>;
   /** Called once the object has left the cache (deletion finished): drop per-key state. */
   forget?(key: string): void;
   /** Concurrent reconciles for this kind (default: the manager's --workers). */

@@ -20,7 +20,15 @@ import type { Logger } from './logger.js';
 export interface CacheReader<T extends KubeObject> {
   get(ref: ObjectRef): T | undefined;
   list(namespace?: string): readonly T[];
+  /**
+   * The objects whose index function (ControllerSpec.indexes) gave `value` for `index`; undefined when this cache
+   * keeps no such index (a test's plain cache), so the caller filters `list()` instead.
+   */
+  byIndex?(index: string, value: string): readonly T[] | undefined;
 }
+
+/** An index function: the values an object is found under (client-go's IndexFunc). */
+export type IndexFunc<T> = (obj: T) => readonly string[];
 
 export interface InformerHandlers<T extends KubeObject> {
   add?(obj: T): void;
@@ -57,6 +65,9 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
   /** namespace ('' for cluster-scoped) → name → object. */
   private store = new Map<string, Map<string, T>>();
   private readonly handlers: InformerHandlers<T>[] = [];
+  /** index name → its function, and value → "namespace/name" → object (kept with the store). */
+  private readonly indexers = new Map<string, IndexFunc<T>>();
+  private readonly indexes = new Map<string, Map<string, Map<string, T>>>();
   private resourceVersion = '';
   private failures = 0;
   private stopped = true;
@@ -87,6 +98,40 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
 
   on(handlers: InformerHandlers<T>): void {
     this.handlers.push(handlers);
+  }
+
+  /** Keeps the objects findable by `fn`'s values (byIndex). Add before start; adding one twice keeps the first. */
+  addIndex(name: string, fn: IndexFunc<T>): void {
+    if (this.indexers.has(name)) return;
+    this.indexers.set(name, fn);
+    const values = new Map<string, Map<string, T>>();
+    this.indexes.set(name, values);
+    for (const objects of this.store.values()) for (const o of objects.values()) this.indexAdd(name, fn, o);
+  }
+
+  byIndex(index: string, value: string): readonly T[] | undefined {
+    const values = this.indexes.get(index);
+    if (!values) return undefined;
+    const hit = values.get(value);
+    return hit ? [...hit.values()] : [];
+  }
+
+  private indexAdd(name: string, fn: IndexFunc<T>, o: T): void {
+    const values = this.indexes.get(name)!;
+    for (const v of fn(o)) {
+      let objects = values.get(v);
+      if (!objects) values.set(v, (objects = new Map()));
+      objects.set(storeKey(o), o);
+    }
+  }
+
+  private indexRemove(name: string, fn: IndexFunc<T>, o: T): void {
+    const values = this.indexes.get(name)!;
+    for (const v of fn(o)) {
+      const objects = values.get(v);
+      if (!objects?.delete(storeKey(o))) continue;
+      if (!objects.size) values.delete(v);
+    }
   }
 
   get(ref: ObjectRef): T | undefined {
@@ -210,14 +255,21 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     const old = objects.get(name);
     if (old && old.metadata?.resourceVersion !== undefined && old.metadata.resourceVersion === o.metadata?.resourceVersion) return;
     objects.set(name, o);
+    for (const [index, fn] of this.indexers) {
+      if (old) this.indexRemove(index, fn, old);
+      this.indexAdd(index, fn, o);
+    }
     this.emit(old ? 'update' : 'add', o);
   }
 
   private remove(o: T): void {
     const ns = o.metadata?.namespace ?? '';
     const objects = this.store.get(ns);
-    if (!objects?.delete(o.metadata?.name ?? '')) return;
+    const held = objects?.get(o.metadata?.name ?? '');
+    if (!objects || !held) return;
+    objects.delete(o.metadata?.name ?? '');
     if (objects.size === 0) this.store.delete(ns);
+    for (const [index, fn] of this.indexers) this.indexRemove(index, fn, held);
     this.emit('delete', o);
   }
 
@@ -252,3 +304,5 @@ function slim(o: KubernetesObject): KubernetesObject {
 export function informerId(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, metadataOnly?: boolean): string {
   return metadataOnly ? `${typeId(type)}#metadata` : typeId(type);
 }
+
+const storeKey = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;

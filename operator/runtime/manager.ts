@@ -167,6 +167,7 @@ export class Manager {
     const s = this.opts.settings;
     for (const spec of this.specs) {
       const own = this.informerFor<CustomObject>(spec, spec.metadataOnly === true);
+      for (const [name, fn] of Object.entries(spec.indexes ?? {})) own.addIndex(name, fn);
       const ctl = new Controller<CustomObject>(spec, {
         cache: own,
         client: new CustomResourceClient(this.opts.kubeConfig, spec),

@@ -6,7 +6,7 @@
  */
 import type { AddonInstance } from '../../cloud/index.js';
 import type { WatchSpec } from '../../runtime/controller-spec.js';
-import { CLUSTER_RESOURCE, dependentsOf } from '../cluster-ref.js';
+import { CLUSTER_INDEX, CLUSTER_RESOURCE, clusterIndexKeys, dependentsInCache } from '../cluster-ref.js';
 import type { CceCluster } from '../cluster/types.js';
 import type { ManagedKind } from '../managed/kind.js';
 import { freeFormProblem } from '../spec-bounds.js';
@@ -28,7 +28,7 @@ export const ADDON_TYPE = {
 /** A CceCluster change (Ready, not Ready, its id, going away) wakes the add-ons that name it. */
 const clusterWatch: WatchSpec<CceAddon> = {
   ...CLUSTER_RESOURCE,
-  map: (changed, own) => dependentsOf(changed as CceCluster, own.list(changed.metadata?.namespace)),
+  map: (changed, own) => dependentsInCache(changed as CceCluster, own),
 };
 
 export const addonKind: ManagedKind<CceAddon, AddonInstance, AddonScope> = {
@@ -47,5 +47,6 @@ export const addonKind: ManagedKind<CceAddon, AddonInstance, AddonScope> = {
   facts: (r) => addonFacts(r),
   onAdopt: (obj, r) => ({ appliedHashes: adoptedHashes(obj, r) }),
   watches: [clusterWatch],
+  indexes: { [CLUSTER_INDEX]: clusterIndexKeys },
   readyMessage: (r) => addonReadyMessage(r),
 };

@@ -6,6 +6,7 @@
  */
 import type { CceClient } from '../../cloud/index.js';
 import type { ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
+import type { IndexFunc } from '../../runtime/informer.js';
 import type { CustomObject, ResourceType } from '../../runtime/kube-object.js';
 import type { ObjectTarget } from '../cloud-clients.js';
 import type { SecretReader } from '../credentials.js';
@@ -184,6 +185,8 @@ export interface ManagedKind<O extends ManagedObject, R, Scope, C = CceClient, T
   deleteBlockers?(obj: O, ctx: ReconcileContext<CustomObject>): Promise<Step | undefined>;
   /** Watches of other kinds (a pool's CceCluster). */
   watches?: readonly WatchSpec<O>[];
+  /** Indexes of this kind's cache, for its watch mappers (a pool's cluster reference: cluster-ref.ts). */
+  indexes?: Readonly<Record<string, IndexFunc<O>>>;
   /** Readiness and cloud-phase message for the Ready condition (default "<noun> is <state>"). */
   readyMessage?(r: R, obj: O): { reason: string; message: string };
   /** The object ("namespace/name") has left the cache: drop what the kind keeps in memory for it. */

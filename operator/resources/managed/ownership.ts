@@ -24,6 +24,15 @@ export function claimedId(obj: Claimant, idField: string): string | undefined {
   return field(obj.status, idField) ?? field(obj.spec, idField);
 }
 
+/** The name of the cache index of claimed ids (ControllerSpec.indexes): id → its claimants. */
+export const CLAIMS_INDEX = 'claimedId';
+
+/** The index function of CLAIMS_INDEX. */
+export function claimedIds(obj: Claimant, idField: string): string[] {
+  const id = claimedId(obj, idField);
+  return id ? [id] : [];
+}
+
 const keyOf = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
 
 function older(a: KubeObject, b: KubeObject): boolean {

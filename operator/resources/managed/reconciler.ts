@@ -38,7 +38,7 @@ import { protectSecret, SECRET_TYPE, type SecretFinalizers } from './credentials
 import { finalize } from './delete-flow.js';
 import { failPass } from './errors.js';
 import type { CredentialsTarget, External, Gate, ManagedKind, ManagedObject, Pass, Step, Unreachable } from './kind.js';
-import { otherOwner } from './ownership.js';
+import { claimedIds, CLAIMS_INDEX, otherOwner } from './ownership.js';
 import { FINALIZER, ManagedReason as Reason, PAUSED_ANNOTATION } from './reasons.js';
 import { nextStatus, type Report } from './report.js';
 import { PollPacing } from './poll-pacing.js';
@@ -84,6 +84,8 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
   return {
     ...kind.type,
     watches: [...(kind.watches ?? []), credentialsWatch<O>()],
+    // Who claims which cloud id (ownership.ts), so a pass checks the few claimants of its id, not every object.
+    indexes: { ...kind.indexes, [CLAIMS_INDEX]: (o: O) => claimedIds(o, kind.idField) },
     async reconcile(key, obj, ctx) {
       // A pass must not start from a version of the object that this controller's own last write replaced: the
       // informer cache lags the write (a requeue can come first), and the stale object lacks what that pass recorded
@@ -340,7 +342,8 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
   /** One cloud object, one owner: adopt `found` unless another object owns it. Returns the pass result when Stalled. */
   private async claim(found: R): Promise<ReconcileResult | undefined> {
     const id = this.kind.idOf(found) ?? '';
-    const owner = otherOwner(this.obj, id, this.ctx.cache.list(), this.kind.idField);
+    const claimants = this.ctx.cache.byIndex?.(CLAIMS_INDEX, id) ?? this.ctx.cache.list();
+    const owner = otherOwner(this.obj, id, claimants, this.kind.idField);
     if (owner) {
       const message = `${this.kind.noun} ${this.kind.cloudName(this.obj)} (${id}) is already managed by ${this.kind.type.kind} ${owner}: not adopting it`;
       this.ctx.events.warning(Reason.AlreadyManaged, message);

@@ -4,7 +4,7 @@
  * is the one update call. Woken by its CceCluster's changes (a watch), not by polling the cluster.
  */
 import type { WatchSpec } from '../../runtime/controller-spec.js';
-import { CLUSTER_RESOURCE, dependentsOf } from '../cluster-ref.js';
+import { CLUSTER_INDEX, CLUSTER_RESOURCE, clusterIndexKeys, dependentsInCache } from '../cluster-ref.js';
 import type { CceCluster } from '../cluster/types.js';
 import type { ManagedKind } from '../managed/kind.js';
 import { freeFormProblem } from '../spec-bounds.js';
@@ -27,7 +27,7 @@ export const NODEPOOL_TYPE = {
 export const clusterWatch: WatchSpec<CceNodePool> = {
   ...CLUSTER_RESOURCE,
   namespaced: true,
-  map: (changed, own) => dependentsOf(changed as CceCluster, own.list(changed.metadata?.namespace)),
+  map: (changed, own) => dependentsInCache(changed as CceCluster, own),
 };
 
 /** The node template's free-form fields (extendParam of the template and of each volume), bounded. */
@@ -62,4 +62,5 @@ export const nodePoolKind: ManagedKind<CceNodePool, ObservedPool, PoolScope> = {
   readiness: (p) => poolReadiness(p.obj, p.observed, p.scope),
   readyMessage: poolReadyMessage,
   watches: [clusterWatch],
+  indexes: { [CLUSTER_INDEX]: clusterIndexKeys },
 };

@@ -6,7 +6,7 @@
  * hook of its own: withdrawing the record while the object lives, when its CceCluster goes away (inFlight).
  */
 import type { WatchSpec } from '../../runtime/controller-spec.js';
-import { CLUSTER_RESOURCE, dependentsOf } from '../cluster-ref.js';
+import { CLUSTER_INDEX, CLUSTER_RESOURCE, clusterIndexKeys, dependentsInCache } from '../cluster-ref.js';
 import type { CceCluster } from '../cluster/types.js';
 import type { SecretReader } from '../credentials.js';
 import type { ManagedKind, Pass, Step } from '../managed/kind.js';
@@ -36,7 +36,7 @@ export type RegistrationKind = ManagedKind<CceClusterRegistration, Registered, R
 /** A CceCluster change (Ready, hibernated, rotated kubeconfig, upgraded, going away) wakes its registrations. */
 const clusterWatch: WatchSpec<CceClusterRegistration> = {
   ...CLUSTER_RESOURCE,
-  map: (changed, own) => dependentsOf(changed as CceCluster, own.list(changed.metadata?.namespace)),
+  map: (changed, own) => dependentsInCache(changed as CceCluster, own),
 };
 
 /** The CceCluster is gone or going: remove the record once; the object stays and waits for a cluster to register. */
@@ -88,5 +88,6 @@ export function registrationKind(deps: RegistrationDeps): RegistrationKind {
       return { appliedHashes: Object.keys(rest).length ? rest : undefined };
     },
     watches: [clusterWatch],
+    indexes: { [CLUSTER_INDEX]: clusterIndexKeys },
   };
 }

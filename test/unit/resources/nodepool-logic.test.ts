@@ -10,6 +10,7 @@ import { nodePoolExternal } from '../../../operator/resources/nodepool/external.
 import { nodePoolFields } from '../../../operator/resources/nodepool/fields.js';
 import { loginOf } from '../../../operator/resources/nodepool/login.js';
 import { clusterWatch, nodePoolKind } from '../../../operator/resources/nodepool/kind.js';
+import { CLUSTER_INDEX } from '../../../operator/resources/cluster-ref.js';
 import { NODE_POOL_ANNOTATION, nodeSummary } from '../../../operator/resources/nodepool/node-summary.js';
 import { poolActivity, poolFacts, poolReadiness, poolReadyMessage } from '../../../operator/resources/nodepool/report.js';
 import type { CceNodePool, CceNodePoolSpec, ObservedPool, PoolScope } from '../../../operator/resources/nodepool/types.js';
@@ -606,6 +607,15 @@ describe('resources/nodepool: cluster gate', () => {
     const byId = { ...cr({ clusterRef: undefined, clusterID: 'c-1' }), metadata: { name: 'y', namespace: 'ns' } };
     const own = { list: () => [cr(), other, byId], get: () => undefined };
     expect(clusterWatch.map(cluster(), own as never)).to.deep.equal(['ns/pool', 'ns/y']);
+    // With the kind's cluster index (what the informer keeps), the same pools, and no scan of every pool.
+    const index = nodePoolKind.indexes?.[CLUSTER_INDEX];
+    const all = [cr(), other, byId, { ...cr({ clusterRef: { name: 'main' } }), metadata: { name: 'z', namespace: 'elsewhere' } }];
+    const indexed = {
+      list: () => expect.fail('an indexed cache is not scanned'),
+      get: () => undefined,
+      byIndex: (name: string, value: string) => (name === CLUSTER_INDEX ? all.filter((o) => index!(o).includes(value)) : undefined),
+    };
+    expect(clusterWatch.map(cluster(), indexed as never)).to.deep.equal(['ns/pool', 'ns/y']);
   });
 });
 

@@ -97,6 +97,43 @@ describe('informer (scripted API server)', () => {
     expect(t, 'a server-side timeout between 5 and 10 min').to.be.within(300, 599);
   });
 
+  it('an index follows adds, changes, deletes and a re-list; a cache without the index answers undefined', async () => {
+    const owner = (name: string, rv: string, id?: string) => obj(name, rv, id ? { status: { id } } : {});
+    lb = await server([
+      { list: [owner('a', '1', 'x'), owner('b', '2', 'x'), owner('c', '3')], rv: '10' },
+      {
+        watch: [
+          line('MODIFIED', owner('b', '11', 'y')), // b moves from x to y
+          line('ADDED', owner('d', '12', 'y')),
+          line('DELETED', owner('a', '13', 'z')), // the deleted object's last state names another id: a leaves x all the same
+          line('ERROR', { kind: 'Status', code: 410, reason: 'Expired', message: 'too old' }),
+        ],
+        then: 'open',
+      },
+      // meanwhile d was deleted and c took y
+      { list: [owner('b', '11', 'y'), owner('c', '20', 'y')], rv: '30' },
+      { watch: [], then: 'open' },
+    ]);
+    inf = informer(lb.url);
+    inf.addIndex('id', (o) => {
+      const id = (o.status as { id?: string } | undefined)?.id;
+      return id ? [id] : [];
+    });
+    const names = (v: string) =>
+      inf!
+        .byIndex('id', v)
+        ?.map((o) => o.metadata?.name)
+        .sort();
+    await inf.start();
+    expect([names('x'), names('y')], 'after the first list').to.deep.equal([['a', 'b'], []]);
+    await until(() => lb!.requests.length === 4, 'the re-list and its watch');
+    expect([names('x'), names('y'), names('z')]).to.deep.equal([[], ['b', 'c'], []]);
+    expect(inf.byIndex('no such index', 'y')).to.equal(undefined);
+    // An index added to a filled cache indexes what is there.
+    inf.addIndex('name', (o) => [o.metadata?.name ?? '']);
+    expect(inf.byIndex('name', 'c')?.map((o) => o.metadata?.resourceVersion)).to.deep.equal(['20']);
+  });
+
   it('a failing watch backs off, counts a restart and resumes from its resourceVersion; a throwing handler does not stop it', async () => {
     lb = await server([{ list: [obj('a', '5')], rv: '10' }, { status: 500 }, { watch: [line('ADDED', obj('b', '12'))], then: 'open' }]);
     const restarts: string[] = [];
