@@ -71,9 +71,9 @@ export const SETTINGS: readonly Setting[] = [
     flag: 'workers',
     env: 'CCE_OPERATOR_WORKERS',
     kind: 'int',
-    def: '2',
+    def: '16',
     check: positive,
-    help: 'Concurrent reconciles per kind.',
+    help: 'Concurrent reconciles per kind. A reconcile mostly waits on the cloud and the API server, so several run at once; the cloud budget (--cce-qps) still bounds the calls.',
   },
   {
     key: 'leaderElect',
