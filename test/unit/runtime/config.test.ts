@@ -13,7 +13,7 @@ describe('operator/config', () => {
     expect(parse([])).to.deep.equal({
       kubeconfig: '',
       namespace: '',
-      workers: 2,
+      workers: 16,
       leaderElect: true,
       leaseName: 'cce-operator-leader',
       leaseNamespace: 'default',
@@ -68,7 +68,7 @@ describe('operator/config', () => {
       reason: 'an empty environment variable falls back to the default',
       argv: [],
       env: { CCE_OPERATOR_WORKERS: '' },
-      want: { workers: 2 },
+      want: { workers: 16 },
     },
     'bare bool': {
       reason: '--leader-elect alone means true',
