@@ -144,15 +144,17 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
       if (res.status !== 201) throw new Error(`create ${m.kind} ${m.metadata.name}: ${res.status} ${res.text.slice(0, 300)}`);
       created.set(plural, (created.get(plural) ?? 0) + 1);
     };
+    // Watched from before the first create: an object Ready while others are still being created is timed then.
+    const readyWatch = readiness(kube, objects, start, o.timeoutS * 1000, async (line) => {
+      const calls = total(toMap((await admin.counts()).byOperation));
+      log(`${line}, ${calls} cloud calls, operator CPU ${(op.cpuSeconds() - cpu0).toFixed(1)} s, RSS ${mib(op.rssBytes())} MiB`);
+    });
     await create(credentialsSecret());
     await KubeHttp.pool(manifests, 16, create);
     const appliedMs = Date.now() - start;
     log(`created ${objects} objects in ${(appliedMs / 1000).toFixed(1)} s; waiting for Ready`);
 
-    const ready = await readiness(kube, objects, start, o.timeoutS * 1000, async (line) => {
-      const calls = total(toMap((await admin.counts()).byOperation));
-      log(`${line}, ${calls} cloud calls, operator CPU ${(op.cpuSeconds() - cpu0).toFixed(1)} s, RSS ${mib(op.rssBytes())} MiB`);
-    });
+    const ready = await readyWatch;
     const cpuConverge = op.cpuSeconds() - cpu0;
     const calls = (await admin.counts()).byOperation;
     const writes = subtract(delta(await apiserverWrites(kube), writes0), created);
