@@ -34,10 +34,11 @@ export function addonExternal(cloud: { addons: AddonCalls }, scope: AddonScope):
   const api = cloud.addons;
   const { clusterID } = scope;
   return {
-    async observe(id) {
+    async observe(id, fresh) {
       // The add-ons of one cluster polled together share one list (cloud/shared-lookups.ts); one the list may not
       // serve, or that is not in it, is read by itself.
-      const found = (await api.observeShared(id, clusterID)) ?? (await unlessNotFound(api.get(id, clusterID)));
+      const shared = fresh ? undefined : await api.observeShared(id, clusterID);
+      const found = shared ?? (await unlessNotFound(api.get(id, clusterID)));
       const template = found?.spec?.addonTemplateName;
       if (found && template && template !== scope.template && found.metadata?.name !== scope.template) {
         throw new Terminal(

@@ -102,7 +102,8 @@ export interface Deleted<R> {
 /** The four verbs (plus find-by-name) against the cloud, for one object's scope. No verb waits for a job. */
 export interface External<O, R> {
   /** The resource by id; undefined when the cloud answers 404. */
-  observe(id: string): Promise<R | undefined>;
+  /** `fresh`: a refresh was requested, so read the resource itself, never a list shared with other objects. */
+  observe(id: string, fresh?: boolean): Promise<R | undefined>;
   /** The resource this object would create, found by its cloud name (or template); undefined when none. */
   find(obj: O): Promise<R | undefined>;
   create(obj: O): Promise<Created<R>>;

@@ -297,7 +297,7 @@ export class Ladder<O extends ManagedObject, R, S, C = CceClient, T extends Cred
     let vanished = false;
     let found: R | undefined;
     if (id) {
-      found = await external.observe(id);
+      found = await external.observe(id, this.ctx.refreshRequested);
       if (!found) {
         if (this.specField(this.kind.idField) && !this.statusField(this.kind.idField)) {
           throw new Terminal(`spec.${this.kind.idField} ${id} does not exist in the cloud`, Reason.NotFoundInCloud);

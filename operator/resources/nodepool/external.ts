@@ -20,14 +20,15 @@ export function nodePoolExternal(cloud: CceClient, scope: PoolScope, secrets: Se
     // The pools of one cluster polled together share one list of pools (cloud/shared-lookups.ts; a pool the list may
     // not serve, or that is not in it, is read by itself) and one list of nodes, which gives each pool's nodes by
     // phase (node-summary.ts).
-    observe: async (id) => {
-      const pool = seen((await cloud.nodePools.observeShared(clusterID, id)) ?? (await unlessNotFound(cloud.nodePools.get(clusterID, id))));
+    observe: async (id, fresh) => {
+      const listed = fresh ? undefined : await cloud.nodePools.observeShared(clusterID, id);
+      const pool = seen(listed ?? (await unlessNotFound(cloud.nodePools.get(clusterID, id))));
       if (!pool) return undefined;
       // A shared list may be up to a few seconds old: it is used only when it agrees with the pool (as many nodes as
       // the pool counts, all Active). A pool that just scaled, or has a node on its way or failing, lists afresh, so
       // a pool reported settled never carries a stale node summary.
-      const shared = poolNodes(await cloud.nodes.listShared(clusterID), id);
-      const settled = shared.length === pool.status?.currentNode && shared.every((n) => n.status?.phase === 'Active');
+      const shared = fresh ? [] : poolNodes(await cloud.nodes.listShared(clusterID), id);
+      const settled = !fresh && shared.length === pool.status?.currentNode && shared.every((n) => n.status?.phase === 'Active');
       const nodes = settled ? shared : poolNodes((await cloud.nodes.list(clusterID)).items ?? [], id);
       return { ...pool, nodeSummary: nodeSummary(nodes) };
     },
