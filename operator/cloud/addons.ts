@@ -2,7 +2,7 @@
  * Add-on templates and instances. Calls go to the add-on base URL (`{cluster_id}.{endpoint}` or the main endpoint,
  * see endpoints.ts). Install answers 200 (standard) / 201 (Autopilot) with no job: poll `status.status`.
  */
-import { read, write, type ApiContext, type CallOptions, type Mutation } from './api-context.js';
+import { read, write, type ApiContext, type CallOptions, type InvokeSpec, type Mutation } from './api-context.js';
 import {
   ADDON_INSTALL_ANNOTATION,
   ADDON_UPGRADE_ANNOTATION,
@@ -47,6 +47,21 @@ export class AddonApi {
     return this.ctx.addonBase(clusterId);
   }
 
+  /** The scope of a cluster's add-on instances in the shared lists (lookups and observations). */
+  private scope(clusterId: string): string {
+    return `addons/${clusterId}`;
+  }
+
+  /** A change to instance `id` (undefined for an install: the id it answers with), recorded for shared observations. */
+  private change<T>(clusterId: string, id: string | undefined, spec: InvokeSpec): Promise<Mutation<T>> {
+    return this.ctx.lookups.mutation(
+      this.scope(clusterId),
+      id,
+      () => write<T>(this.ctx, spec),
+      (m) => (id ? undefined : (m.body as AddonInstance | undefined)?.metadata?.uid),
+    );
+  }
+
   /**
    * `clusterId` only chooses the host in the `{cluster_id}.` form; the API itself does not use it. Answers are shared
    * per template name for `ctx.templates.ttlMs` (templates change with the cloud's releases, not with our calls).
@@ -71,21 +86,15 @@ export class AddonApi {
 
   async install(body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
-    this.ctx.lookups.created(`addons/${body.spec.clusterID}`, body.spec.addonTemplateName);
-    return this.ctx.lookups.mutation(
-      `addons/${body.spec.clusterID}`,
-      undefined,
-      () =>
-        write<AddonInstance>(this.ctx, {
-          operation: 'CreateAddonInstance',
-          method: 'POST',
-          base,
-          path: this.ctx.paths.addons(),
-          body,
-          opts,
-        }),
-      (m) => m.body?.metadata?.uid,
-    );
+    this.ctx.lookups.created(this.scope(body.spec.clusterID), body.spec.addonTemplateName);
+    return this.change(body.spec.clusterID, undefined, {
+      operation: 'CreateAddonInstance',
+      method: 'POST',
+      base,
+      path: this.ctx.paths.addons(),
+      body,
+      opts,
+    });
   }
 
   async get(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance> {
@@ -117,14 +126,14 @@ export class AddonApi {
    * when it may not or the instance is not in it, so the caller GETs it (a shared list never says it is gone).
    */
   async observeShared(addonId: string, clusterId: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
-    const items = this.ctx.lookups.observe(`addons/${clusterId}`, addonId, async () => (await this.list(clusterId, opts)).items ?? []);
+    const items = this.ctx.lookups.observe(this.scope(clusterId), addonId, async () => (await this.list(clusterId, opts)).items ?? []);
     return (await items)?.find((a) => a.metadata?.uid === addonId);
   }
 
   /** One instance per template per cluster: resolves an `OutcomeUnknownError` from `install`. */
   async findByTemplate(clusterId: string, addonTemplateName: string, opts?: CallOptions): Promise<AddonInstance | undefined> {
     const items = await this.ctx.lookups.get(
-      `addons/${clusterId}`,
+      this.scope(clusterId),
       addonTemplateName,
       async () => (await this.list(clusterId, opts)).items ?? [],
     );
@@ -134,45 +143,39 @@ export class AddonApi {
   /** Update or upgrade (PUT); use `addonUpgradeRequest` to build the body. */
   async update(addonId: string, body: AddonInstanceRequest, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const base = this.base(body.spec.clusterID);
-    return this.ctx.lookups.mutation(`addons/${body.spec.clusterID}`, addonId, () =>
-      write<AddonInstance>(this.ctx, {
-        operation: 'UpdateAddonInstance',
-        method: 'PUT',
-        base,
-        path: this.ctx.paths.addons(addonId),
-        body,
-        opts,
-      }),
-    );
+    return this.change(body.spec.clusterID, addonId, {
+      operation: 'UpdateAddonInstance',
+      method: 'PUT',
+      base,
+      path: this.ctx.paths.addons(addonId),
+      body,
+      opts,
+    });
   }
 
   /** Body: standard undocumented, Autopilot the string `success`. */
   async delete(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<unknown>> {
     const query = { cluster_id: clusterId };
-    return this.ctx.lookups.mutation(`addons/${clusterId}`, addonId, () =>
-      write(this.ctx, {
-        operation: 'DeleteAddonInstance',
-        method: 'DELETE',
-        base: this.base(clusterId),
-        path: this.ctx.paths.addons(addonId),
-        query,
-        opts,
-      }),
-    );
+    return this.change(clusterId, addonId, {
+      operation: 'DeleteAddonInstance',
+      method: 'DELETE',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addons(addonId),
+      query,
+      opts,
+    });
   }
 
   /** Back to the pre-upgrade version; allowed when `status.isRollbackable` [004 §4.2.4]. */
   async rollback(addonId: string, clusterId: string, opts?: CallOptions): Promise<Mutation<AddonInstance>> {
     const body = { clusterID: clusterId };
-    return this.ctx.lookups.mutation(`addons/${clusterId}`, addonId, () =>
-      write<AddonInstance>(this.ctx, {
-        operation: 'RollbackAddonInstance',
-        method: 'POST',
-        base: this.base(clusterId),
-        path: this.ctx.paths.addonRollback(addonId),
-        body,
-        opts,
-      }),
-    );
+    return this.change(clusterId, addonId, {
+      operation: 'RollbackAddonInstance',
+      method: 'POST',
+      base: this.base(clusterId),
+      path: this.ctx.paths.addonRollback(addonId),
+      body,
+      opts,
+    });
   }
 }

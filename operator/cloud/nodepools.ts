@@ -1,5 +1,5 @@
 /** Node pools (standard CCE only): create, get, list, update, delete. */
-import { boolQuery, read, requireFlavor, write, type ApiContext, type CallOptions, type Mutation } from './api-context.js';
+import { boolQuery, read, requireFlavor, write, type ApiContext, type CallOptions, type InvokeSpec, type Mutation } from './api-context.js';
 import type { ListOf } from './models/common.js';
 import type { CreateNodePoolRequest, ListNodePoolsOptions, NodePool, UpdateNodePoolRequest } from './models/nodepool.js';
 
@@ -10,17 +10,32 @@ export class NodePoolApi {
     requireFlavor(this.ctx, 'standard', operation);
   }
 
+  /** The scope of a cluster's pools in the shared lists (lookups and observations). */
+  private scope(clusterId: string): string {
+    return `nodepools/${clusterId}`;
+  }
+
+  /** A change to pool `id` (undefined for a create: the id it answers with), recorded for shared observations. */
+  private change(clusterId: string, id: string | undefined, spec: InvokeSpec): Promise<Mutation<NodePool>> {
+    return this.ctx.lookups.mutation(
+      this.scope(clusterId),
+      id,
+      () => write<NodePool>(this.ctx, spec),
+      (m) => (id ? undefined : m.body?.metadata?.uid),
+    );
+  }
+
   /** 201, no job id: follow `status.phase` (empty = normal) and `status.currentNode`. */
   async create(clusterId: string, body: CreateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('CreateNodePool');
-    if (body.metadata?.name) this.ctx.lookups.created(`nodepools/${clusterId}`, body.metadata.name);
-    return this.ctx.lookups.mutation(
-      `nodepools/${clusterId}`,
-      undefined,
-      () =>
-        write<NodePool>(this.ctx, { operation: 'CreateNodePool', method: 'POST', path: this.ctx.paths.nodePools(clusterId), body, opts }),
-      (m) => m.body?.metadata?.uid,
-    );
+    if (body.metadata?.name) this.ctx.lookups.created(this.scope(clusterId), body.metadata.name);
+    return this.change(clusterId, undefined, {
+      operation: 'CreateNodePool',
+      method: 'POST',
+      path: this.ctx.paths.nodePools(clusterId),
+      body,
+      opts,
+    });
   }
 
   async get(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool> {
@@ -41,7 +56,7 @@ export class NodePoolApi {
    */
   async observeShared(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<NodePool | undefined> {
     const items = this.ctx.lookups.observe(
-      `nodepools/${clusterId}`,
+      this.scope(clusterId),
       nodePoolId,
       async () => (await this.list(clusterId, {}, opts)).items ?? [],
     );
@@ -50,37 +65,29 @@ export class NodePoolApi {
 
   /** Names are unique per cluster: resolves an `OutcomeUnknownError` from `create`. */
   async findByName(clusterId: string, name: string, opts?: CallOptions): Promise<NodePool | undefined> {
-    const items = await this.ctx.lookups.get(
-      `nodepools/${clusterId}`,
-      name,
-      async () => (await this.list(clusterId, {}, opts)).items ?? [],
-    );
+    const items = await this.ctx.lookups.get(this.scope(clusterId), name, async () => (await this.list(clusterId, {}, opts)).items ?? []);
     return items.find((p) => p.metadata?.name === name);
   }
 
   async update(clusterId: string, nodePoolId: string, body: UpdateNodePoolRequest, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('UpdateNodePool');
-    return this.ctx.lookups.mutation(`nodepools/${clusterId}`, nodePoolId, () =>
-      write<NodePool>(this.ctx, {
-        operation: 'UpdateNodePool',
-        method: 'PUT',
-        path: this.ctx.paths.nodePool(clusterId, nodePoolId),
-        body,
-        opts,
-      }),
-    );
+    return this.change(clusterId, nodePoolId, {
+      operation: 'UpdateNodePool',
+      method: 'PUT',
+      path: this.ctx.paths.nodePool(clusterId, nodePoolId),
+      body,
+      opts,
+    });
   }
 
   /** 200 + `status.jobId` (sic) and phase `Deleting`. */
   async delete(clusterId: string, nodePoolId: string, opts?: CallOptions): Promise<Mutation<NodePool>> {
     this.check('DeleteNodePool');
-    return this.ctx.lookups.mutation(`nodepools/${clusterId}`, nodePoolId, () =>
-      write<NodePool>(this.ctx, {
-        operation: 'DeleteNodePool',
-        method: 'DELETE',
-        path: this.ctx.paths.nodePool(clusterId, nodePoolId),
-        opts,
-      }),
-    );
+    return this.change(clusterId, nodePoolId, {
+      operation: 'DeleteNodePool',
+      method: 'DELETE',
+      path: this.ctx.paths.nodePool(clusterId, nodePoolId),
+      opts,
+    });
   }
 }

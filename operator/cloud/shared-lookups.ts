@@ -38,7 +38,7 @@ export class SharedLookups {
     // and an answer cached from just before the cloud acted must not hide the create.
     if (this.ttlMs <= 0 || this.creates.has(key(scope, name))) return fetch();
     const e = this.entries.get(scope) as Entry<T> | undefined;
-    if (e && (e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs)) return e.items;
+    if (e && this.recent(e)) return e.items;
     return this.start(scope, fetch).items;
   }
 
@@ -52,7 +52,7 @@ export class SharedLookups {
     const changed = this.changes.get(scope)?.get(id) ?? 0;
     if (changed === Infinity) return undefined;
     const e = this.entries.get(scope) as Entry<T> | undefined;
-    if (e && e.started > changed && (e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs)) return e.items;
+    if (e && e.started > changed && this.recent(e)) return e.items;
     return this.start(scope, fetch).items;
   }
 
@@ -72,6 +72,11 @@ export class SharedLookups {
     } finally {
       if (id !== undefined) this.changed(scope, id, ++this.seq);
     }
+  }
+
+  /** A list still in flight, or settled less than `ttlMs` ago. */
+  private recent(e: Entry<unknown>): boolean {
+    return e.settledAt === undefined || this.now() - e.settledAt < this.ttlMs;
   }
 
   private changed(scope: string, id: string, seq: number): void {

@@ -8,7 +8,7 @@
 // metadata only: watching Secrets this way never keeps their data in memory.
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff.js';
 import { systemClock, type Clock, type TimerHandle } from './clock.js';
-import type { ObjectRef } from './keys.js';
+import { keyOf, type ObjectRef } from './keys.js';
 import type { KubeConfig } from './kube/kube-config.js';
 import { objectApi, type ObjectApi } from './kube/object-api.js';
 import type { KubernetesObject, WatchEvent } from './kube/types.js';
@@ -65,7 +65,7 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
   /** namespace ('' for cluster-scoped) → name → object. */
   private store = new Map<string, Map<string, T>>();
   private readonly handlers: InformerHandlers<T>[] = [];
-  /** index name → its function, and value → "namespace/name" → object (kept with the store). */
+  /** index name → its function, and value → object key (keys.ts) → object (kept with the store). */
   private readonly indexers = new Map<string, IndexFunc<T>>();
   private readonly indexes = new Map<string, Map<string, Map<string, T>>>();
   private resourceVersion = '';
@@ -121,7 +121,7 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     for (const v of fn(o)) {
       let objects = values.get(v);
       if (!objects) values.set(v, (objects = new Map()));
-      objects.set(storeKey(o), o);
+      objects.set(keyOf(o), o);
     }
   }
 
@@ -129,7 +129,7 @@ export class ResourceInformer<T extends KubeObject> implements CacheReader<T> {
     const values = this.indexes.get(name)!;
     for (const v of fn(o)) {
       const objects = values.get(v);
-      if (!objects?.delete(storeKey(o))) continue;
+      if (!objects?.delete(keyOf(o))) continue;
       if (!objects.size) values.delete(v);
     }
   }
@@ -304,5 +304,3 @@ function slim(o: KubernetesObject): KubernetesObject {
 export function informerId(type: Pick<ResourceType, 'group' | 'version' | 'plural'>, metadataOnly?: boolean): string {
   return metadataOnly ? `${typeId(type)}#metadata` : typeId(type);
 }
-
-const storeKey = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
