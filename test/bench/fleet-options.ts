@@ -47,6 +47,8 @@ export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts 
   BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)
   BENCH_OPERATOR_ENTRY          an operator already compiled elsewhere (its dist/operator/main.js), e.g. an older
                                 commit's checkout, to measure "before" with this harness (default: this checkout, built)
+                                The operator always runs with the node flags and ENV of its checkout's Dockerfile
+                                (final stage), as the image runs it.
   BENCH_OPERATOR_ENV            more environment for the operator process, "NAME=value NAME=value" (e.g. MALLOC_ARENA_MAX=2)
   BENCH_OPERATOR_NODE_OPTIONS   NODE_OPTIONS for the operator process only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
                                 (a profile is written when the operator exits at the end of the run)`;

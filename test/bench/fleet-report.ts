@@ -1,4 +1,5 @@
 /** The fleet benchmark's result (the JSON file) and its table on stdout, one column per N. */
+import { runtimeLine } from '../../hack/image-runtime.js';
 import type { DriftResult } from './drift.js';
 import type { Readiness } from './readiness.js';
 
@@ -15,6 +16,8 @@ export interface FleetResult {
     workers: number | string;
     qps: number;
     resyncStableS: number;
+    /** The node flags and ENV of the image's final stage (its checkout's Dockerfile), which the operator ran with. */
+    image?: { nodeFlags: string[]; env: Record<string, string> };
     /** BENCH_OPERATOR_NODE_OPTIONS and BENCH_OPERATOR_ENV as given ('' when unset). */
     operatorNodeOptions: string;
     operatorEnv: string;
@@ -111,6 +114,8 @@ export function formatReport(results: readonly FleetResult[]): string {
     `fleet benchmark — node ${head?.node}, ${head?.cores} cores, workers ${head?.options.workers}, cce-qps ${head?.options.qps}, simulator jobs 0 s`,
   ];
   if (head && head.operator !== 'this checkout') lines.push(`operator under test: ${head.operator}`);
+  // results from before the image settings were recorded have none
+  if (head?.options.image) lines.push(`operator started as its image starts it: ${runtimeLine(head.options.image)}`);
   const tuned = [head?.options.operatorNodeOptions, head?.options.operatorEnv].filter(Boolean).join(' ');
   if (tuned) lines.push(`operator process: ${tuned}`);
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -33,15 +33,26 @@ export function buildOperator(root: string): string {
   return join(root, 'dist', 'operator', 'main.js');
 }
 
-export async function startOperator(entry: string, args: string[], env: NodeJS.ProcessEnv, logFile: number): Promise<OperatorProcess> {
+/** `nodeFlags` go to node before the script, as the image's ENTRYPOINT passes them (hack/image-runtime.ts). */
+export async function startOperator(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  logFile: number,
+  nodeFlags: string[] = [],
+): Promise<OperatorProcess> {
   const port = await freePort();
   // Its own working directory: where V8 writes heap snapshots (and --cpu-prof profiles without a directory).
   const cwd = mkdtempSync(join(tmpdir(), 'cce-bench-operator-'));
-  const child = spawn(process.execPath, ['--heapsnapshot-signal=SIGUSR2', entry, ...args, '--metrics-addr', `127.0.0.1:${port}`], {
-    env,
-    cwd,
-    stdio: ['ignore', logFile, logFile],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--heapsnapshot-signal=SIGUSR2', ...nodeFlags, entry, ...args, '--metrics-addr', `127.0.0.1:${port}`],
+    {
+      env,
+      cwd,
+      stdio: ['ignore', logFile, logFile],
+    },
+  );
   const pid = child.pid!;
   let peak = 0;
   const rss = () => {

@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { allCrds } from '../../operator/resources/crds.js';
 import { sleep } from '../../operator/runtime/clock.js';
 import { SimAdmin } from '../../sim/admin-client.js';
+import { readImageRuntime, runtimeLine } from '../../hack/image-runtime.js';
 import { startTestEnv } from '../../hack/testenv/launcher.js';
 import { apiserverWrites } from './apiserver-writes.js';
 import { driftCorrection } from './drift.js';
@@ -51,6 +52,10 @@ const built = buildOperator(root);
 // Another checkout's compiled operator (a "before" run): the same harness, simulator and measurements.
 const entry = process.env['BENCH_OPERATOR_ENTRY'] ? resolve(process.env['BENCH_OPERATOR_ENTRY']) : built;
 if (entry !== built) log(`operator under test: ${entry}`);
+// The node flags and ENV the image starts that operator with, from its checkout's Dockerfile: the bench measures
+// what ships (a "before" checkout with its own Dockerfile, without these settings, runs without them).
+const image = readImageRuntime(join(dirname(entry), '..', '..', 'Dockerfile'));
+log(`started as its image starts it: ${runtimeLine(image)}`);
 /** What an interrupted run must stop (the operator and the simulator; the test environment reaps itself). */
 const running = new Set<() => Promise<void>>();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -116,10 +121,12 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     args,
     {
       PATH: process.env['PATH'] ?? '',
+      ...image.env,
       ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...operatorEnv(process.env['BENCH_OPERATOR_ENV']),
     },
     logFd,
+    image.nodeFlags,
   );
   const stopOperator = () => op.stop();
   running.add(stopOperator);
@@ -214,6 +221,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
         workers: o.workers ?? 'default',
         qps: o.qps,
         resyncStableS: o.resyncStableS,
+        image: { nodeFlags: image.nodeFlags, env: image.env },
         operatorNodeOptions: nodeOptions ?? '',
         operatorEnv: process.env['BENCH_OPERATOR_ENV'] ?? '',
       },

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { testEnv } from '../setup.js';
 import { installCrds } from '../support/crds.js';
+import { parseImageRuntime } from '../../../hack/image-runtime.js';
 
 const run = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -31,19 +32,13 @@ function copiedFromContext(): string[] {
   return [...new Set(out)];
 }
 
-/** ENTRYPOINT and CMD of the final stage, exec form. */
-function commandLine(): string[] {
-  const last = (re: RegExp) => [...dockerfile.matchAll(re)].pop()?.[1];
-  const entry = JSON.parse(last(/^ENTRYPOINT\s+(\[.*\])$/gm) ?? '[]') as string[];
-  const cmd = JSON.parse(last(/^CMD\s+(\[.*\])$/gm) ?? '[]') as string[];
-  return [...entry, ...cmd];
-}
-
 describe('the image, built and started on the host (no container runtime needed)', function () {
   this.timeout(300000);
   let work: string;
   let app: string;
-  let entry: string[];
+  const image = parseImageRuntime(dockerfile);
+  /** This process's environment plus the final stage's ENV (NODE_ENV, MALLOC_ARENA_MAX), as the container has it. */
+  const imageEnv = { ...process.env, ...image.env };
 
   before(async function () {
     this.timeout(300000);
@@ -73,8 +68,6 @@ describe('the image, built and started on the host (no container runtime needed)
     mkdirSync(app);
     for (const p of ['package.json', 'node_modules', 'dist']) renameSync(join(src, p), join(app, p));
     rmSync(src, { recursive: true, force: true });
-    entry = commandLine();
-    expect(entry[0]).to.equal('node');
   });
 
   after(() => {
@@ -83,8 +76,7 @@ describe('the image, built and started on the host (no container runtime needed)
 
   /** The image's command line without `node`; container arguments replace CMD, as `docker run image ARGS` does. */
   function imageArgs(args: string[] | undefined): string[] {
-    const entrypoint = JSON.parse([...dockerfile.matchAll(/^ENTRYPOINT\s+(\[.*\])$/gm)].pop()?.[1] ?? '[]') as string[];
-    return args ? [...entrypoint.slice(1), ...args] : entry.slice(1);
+    return args ? [...image.entrypointArgs, ...args] : image.command.slice(1);
   }
 
   it('the context holds no dev-only dependency in production: node_modules has no typescript, tsx or mocha', async () => {
@@ -94,11 +86,11 @@ describe('the image, built and started on the host (no container runtime needed)
   });
 
   it('--help, version and validate run from the production install', async () => {
-    const help = await run(process.execPath, imageArgs(['--help']), { cwd: app, env: { ...process.env, NODE_ENV: 'production' } });
+    const help = await run(process.execPath, imageArgs(['--help']), { cwd: app, env: imageEnv });
     expect(help.stdout).to.match(/^Usage: cce-operator \[run\] \[flags\]/);
-    const version = await run(process.execPath, imageArgs(['version']), { cwd: app });
+    const version = await run(process.execPath, imageArgs(['version']), { cwd: app, env: imageEnv });
     expect(version.stdout).to.match(/^cce-operator \d+\.\d+\.\d+ /);
-    const validate = await run(process.execPath, imageArgs(['validate', join(root, 'config', 'samples')]), { cwd: app });
+    const validate = await run(process.execPath, imageArgs(['validate', join(root, 'config', 'samples')]), { cwd: app, env: imageEnv });
     expect(validate.stdout).to.match(/7 objects checked/);
   });
 
@@ -107,8 +99,7 @@ describe('the image, built and started on the host (no container runtime needed)
     const child = spawn(process.execPath, imageArgs(undefined), {
       cwd: app,
       env: {
-        ...process.env,
-        NODE_ENV: 'production',
+        ...imageEnv,
         KUBECONFIG: testEnv().kubeconfigPath,
         CCE_OPERATOR_LEADER_ELECT: 'false',
         CCE_OPERATOR_METRICS_ADDR: '127.0.0.1:0',
