@@ -4,8 +4,10 @@
  * Here one list serves every lookup in its scope that starts while it is in flight or within `ttlMs` after.
  *
  * Crash- and retry-safe: a name this process has tried to create (`created` is called before the request is sent)
- * is never looked up in a shared list, so the lookup that resolves a lost create answer — or a 409 — always lists
- * afresh and sees the create once the cloud shows it. A create sent by an earlier process happened before any list
+ * is not looked up in a shared list for `createMemoryMs` after (10 min: a create request gives up after 30 s and
+ * the cloud shows what it created at once, the job runs after), so the lookup that resolves a lost create answer — or
+ * a 409 — lists afresh and sees the create once the cloud shows it. The memory is bounded by the creates of the last
+ * 10 minutes, not by every create since the process started. A create sent by an earlier process happened before any list
  * this process starts. A resource created by someone else shows after at most `ttlMs` (and a create of the same name
  * meanwhile is refused with 409, which is then looked up fresh).
  *
@@ -16,8 +18,8 @@
  */
 export class SharedLookups {
   private readonly entries = new Map<string, Entry<unknown>>();
-  /** scope + name of every name this process tried to create. */
-  private readonly creates = new Set<string>();
+  /** scope + name → when this process last tried to create it, oldest first (expired ones are dropped). */
+  private readonly creates = new Map<string, number>();
   /** Lists and answered changes are numbered in the order they happen (started / answered). */
   private seq = 0;
   /**
@@ -30,13 +32,14 @@ export class SharedLookups {
   constructor(
     readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    readonly createMemoryMs = 600_000,
   ) {}
 
   /** `scope`'s list (what `fetch` gives) for a lookup of `name`: shared when recent enough, unless `name` was created here. */
   get<T>(scope: string, name: string, fetch: () => Promise<T>): Promise<T> {
     // A name this process tried to create is always looked up fresh: that lookup resolves a lost answer or a 409,
     // and an answer cached from just before the cloud acted must not hide the create.
-    if (this.ttlMs <= 0 || this.creates.has(key(scope, name))) return fetch();
+    if (this.ttlMs <= 0 || this.createdRecently(key(scope, name))) return fetch();
     const e = this.entries.get(scope) as Entry<T> | undefined;
     if (e && this.recent(e)) return e.items;
     return this.start(scope, fetch).items;
@@ -106,12 +109,28 @@ export class SharedLookups {
 
   /** A create of `name` in `scope` is about to be sent. */
   created(scope: string, name: string): void {
-    this.creates.add(key(scope, name));
+    const k = key(scope, name);
+    this.creates.delete(k); // re-inserted last: the map stays in the order of the attempts
+    this.creates.set(k, this.now());
+    for (const [old, at] of this.creates) {
+      if (this.now() - at < this.createMemoryMs) break;
+      this.creates.delete(old);
+    }
+  }
+
+  private createdRecently(k: string): boolean {
+    const at = this.creates.get(k);
+    return at !== undefined && this.now() - at < this.createMemoryMs;
   }
 
   /** Scopes with a list held (tests, metrics). */
   size(): number {
     return this.entries.size;
+  }
+
+  /** Names whose create attempt is still remembered (tests). */
+  rememberedCreates(): number {
+    return this.creates.size;
   }
 
   /** Changes recorded that no list has followed yet, or still in flight (tests). */

@@ -26,7 +26,15 @@ export interface FleetResult {
   appliedMs: number;
   ready: Readiness;
   duplicates: { clusters: number; nodePools: number; addons: number };
-  cpu: { convergeSeconds: number; msPerObject: number };
+  cpu: {
+    convergeSeconds: number;
+    msPerObject: number;
+    /**
+     * Where the machine's cores went from the first create to all Ready: CPU seconds per process (operator,
+     * kube-apiserver, etcd, simulator, this benchmark) and the machine's busy seconds against cores × wall time.
+     */
+    machine?: { byProcess: Record<string, number>; busySeconds: number; availableSeconds: number };
+  };
   cloudCalls: { total: number; perObject: number; minimum: number; ratio: number; byOperation: Record<string, number> };
   apiserverWrites: {
     total: number;
@@ -82,6 +90,17 @@ export function formatReport(results: readonly FleetResult[]): string {
     ['all Ready after', (r) => `${s(r.ready.allMs)} (${r.ready.all}/${r.objects})`],
     ['duplicates in the cloud', (r) => `${r.duplicates.clusters + r.duplicates.nodePools + r.duplicates.addons}`],
     ['operator CPU per object', (r) => `${f(r.cpu.msPerObject, 1)} ms (${f(r.cpu.convergeSeconds, 1)} s)`],
+    [
+      'machine CPU until all Ready (s)',
+      (r) =>
+        r.cpu.machine
+          ? `${Object.entries(r.cpu.machine.byProcess)
+              .map(([k, v]) => `${k} ${f(v, 0)}`)
+              .join(
+                ', ',
+              )}; busy ${f(r.cpu.machine.busySeconds, 0)} of ${f(r.cpu.machine.availableSeconds, 0)} (${f((100 * r.cpu.machine.busySeconds) / r.cpu.machine.availableSeconds, 0)}%)`
+          : '-',
+    ],
     ['cloud calls per object (min 2)', (r) => `${f(r.cloudCalls.perObject)} = ${f(r.cloudCalls.ratio)}× min`],
     ['  by operation', (r) => top(r.cloudCalls.byOperation)],
     ['apiserver writes per object (min 3)', (r) => `${f(r.apiserverWrites.perObject)} = ${f(r.apiserverWrites.ratio)}× min`],

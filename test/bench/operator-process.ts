@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../hack/testenv/ports.js';
 import { summarizeHeapSnapshot, takeHeapSnapshot, type HeapSummary } from './heap-snapshot.js';
+import { processCpuSeconds } from './proc-cpu.js';
 import { parseSamples, type Sample } from './prom-text.js';
-
-const CLK_TCK = 100;
 
 export interface OperatorProcess {
   child: ChildProcess;
@@ -80,14 +79,7 @@ export async function startOperator(
   return {
     child,
     metricsUrl,
-    cpuSeconds() {
-      try {
-        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return (Number(f[11]) + Number(f[12])) / CLK_TCK;
-      } catch {
-        return 0;
-      }
-    },
+    cpuSeconds: () => processCpuSeconds(pid),
     rssBytes: rss,
     peakRssBytes: () => Math.max(peak, rss()),
     async metrics() {

@@ -9,7 +9,7 @@
  *
  *   make bench BENCH_N=500        npx tsx test/bench/run.ts --help
  */
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,7 @@ import { formatReport, type FleetResult } from './fleet-report.js';
 import { KubeHttp } from './kube-http.js';
 import { buildOperator, startOperator, type OperatorProcess } from './operator-process.js';
 import { delta, total, type Sample } from './prom-text.js';
+import { machineBusySeconds, processCpuSeconds, processName } from './proc-cpu.js';
 import { readiness } from './readiness.js';
 import { startSimProcess } from './sim-process.js';
 
@@ -130,6 +131,16 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
   );
   const stopOperator = () => op.stop();
   running.add(stopOperator);
+  /** CPU seconds so far of each process of the run, and of the whole machine. */
+  const machineCpu = () => {
+    const byProcess: Record<string, number> = { operator: op.cpuSeconds(), simulator: processCpuSeconds(sim.child.pid ?? 0) };
+    for (const pid of readFileSync(join(env.dir, 'pids'), 'utf8').split('\n').filter(Boolean).map(Number)) {
+      byProcess[processName(pid) || String(pid)] = processCpuSeconds(pid);
+    }
+    const self = process.cpuUsage();
+    byProcess['benchmark'] = (self.user + self.system) / 1e6;
+    return { byProcess, busy: machineBusySeconds(), at: Date.now() };
+  };
   await sleep(2000);
   // No heap snapshot here: writing one leaves the process's native memory (and so its RSS) grown for the rest of
   // the run. The one snapshot is taken at the very end, after every RSS reading.
@@ -139,6 +150,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
   try {
     const writes0 = await apiserverWrites(kube);
     const cpu0 = op.cpuSeconds();
+    const machine0 = machineCpu();
     const start = Date.now();
     const created = new Map<string, number>();
     const create = async (m: Manifest) => {
@@ -163,6 +175,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
 
     const ready = await readyWatch;
     const cpuConverge = op.cpuSeconds() - cpu0;
+    const machine1 = machineCpu();
     const calls = (await admin.counts()).byOperation;
     const writes = subtract(delta(await apiserverWrites(kube), writes0), created);
     const sim1 = await admin.objects();
@@ -229,7 +242,15 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
       appliedMs,
       ready,
       duplicates,
-      cpu: { convergeSeconds: cpuConverge, msPerObject: (cpuConverge * 1000) / objects },
+      cpu: {
+        convergeSeconds: cpuConverge,
+        msPerObject: (cpuConverge * 1000) / objects,
+        machine: {
+          byProcess: Object.fromEntries(Object.entries(machine1.byProcess).map(([k, v]) => [k, v - (machine0.byProcess[k] ?? 0)])),
+          busySeconds: machine1.busy - machine0.busy,
+          availableSeconds: ((machine1.at - machine0.at) / 1000) * o.cores,
+        },
+      },
       cloudCalls: {
         total: callTotal,
         perObject: callTotal / objects,

@@ -51,6 +51,38 @@ describe('cloud/shared-lookups', () => {
     expect(s.fetches()).to.equal(3);
   });
 
+  it('a create attempt is remembered for 10 minutes, then its name shares lists again and the memory is dropped', async () => {
+    const s = setup();
+    s.lookups.created('clusters', 'a');
+    s.at(599_999);
+    const fresh = s.lookups.get('clusters', 'a', s.fetch);
+    s.resolve(['a']);
+    await fresh;
+    s.lookups.get('clusters', 'x', s.fetch); // a shared list, started after the fresh one
+    s.resolve(['a']);
+    expect(s.fetches(), 'a fresh list just before 10 min, and the shared one').to.equal(2);
+    s.at(600_000);
+    expect(await s.lookups.get('clusters', 'a', s.fetch)).to.deep.equal(['a']);
+    expect(s.fetches(), 'from 10 min on, a shares the list').to.equal(2);
+    // a later create drops every expired attempt (oldest first), keeps the recent ones
+    s.lookups.created('clusters', 'b');
+    expect(s.lookups.rememberedCreates()).to.equal(1);
+    s.at(900_000);
+    s.lookups.created('clusters', 'c');
+    s.at(1_200_000);
+    s.lookups.created('clusters', 'd');
+    expect(s.lookups.rememberedCreates(), 'b expired at 1,200,000; c and d remembered').to.equal(2);
+    // a second attempt of a name renews its memory past the first attempt's 10 minutes (900,000 + 600,000)
+    s.lookups.created('clusters', 'c');
+    s.at(1_600_000);
+    s.lookups.created('clusters', 'e');
+    expect(s.lookups.rememberedCreates(), 'c (renewed at 1,200,000), d and e').to.equal(3);
+    const renewed = s.lookups.get('clusters', 'c', s.fetch);
+    expect(s.fetches(), 'c is still looked up fresh').to.equal(3);
+    s.resolve(['c']);
+    await renewed;
+  });
+
   it('a failed list is not shared with later lookups; ttl 0 disables sharing', async () => {
     const s = setup();
     const failing = s.lookups.get('clusters', 'a', () => Promise.reject(new Error('503')));
