@@ -19,6 +19,11 @@ export interface FleetOptions {
   timeoutS: number;
   /** Where the JSON result goes. */
   out: string;
+  /**
+   * The operator's memory limit (a cgroup): 'chart' = the chart's resources.limits.memory, as it is deployed; 'none'
+   * = no limit (V8 then sizes its heap from the machine's memory); or a quantity such as 1Gi.
+   */
+  memoryLimit: string;
   cores: number;
 }
 
@@ -32,6 +37,7 @@ const FLAGS = {
   drift: { type: 'string' },
   timeout: { type: 'string' },
   out: { type: 'string' },
+  'memory-limit': { type: 'string' },
 } as const;
 
 export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts [flags]
@@ -44,6 +50,8 @@ export const USAGE = `make bench [BENCH_N=100] — or npx tsx test/bench/run.ts 
   --drift / BENCH_DRIFT         fraction of clusters changed in the simulator to time drift correction (default 0.01)
   --timeout / BENCH_TIMEOUT_S   give up waiting for Ready after this many seconds (default 1800)
   --out / BENCH_OUT             JSON result file (default bench-results/fleet-<N>.json)
+  --memory-limit / BENCH_MEMORY_LIMIT  the operator's memory limit, a cgroup (default chart: the chart's
+                                resources.limits.memory, as deployed; node sizes V8's heap from it); none, or e.g. 1Gi
   BENCH_LOG_LEVEL               the operator's --log-level (default warn; its log file is named in the output)
   BENCH_OPERATOR_ENTRY          an operator already compiled elsewhere (its dist/operator/main.js), e.g. an older
                                 commit's checkout, to measure "before" with this harness (default: this checkout, built)
@@ -76,6 +84,7 @@ export function fleetOptions(argv: string[], env: NodeJS.ProcessEnv): FleetOptio
     driftFraction: num('drift', 'BENCH_DRIFT', '0.01', 0),
     timeoutS: num('timeout', 'BENCH_TIMEOUT_S', '1800', 10),
     out: pick('out', 'BENCH_OUT', `bench-results/fleet-${clusters}.json`),
+    memoryLimit: pick('memory-limit', 'BENCH_MEMORY_LIMIT', 'chart'),
     cores: cpus().length,
   };
 }

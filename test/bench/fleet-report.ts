@@ -18,6 +18,8 @@ export interface FleetResult {
     resyncStableS: number;
     /** The node flags and ENV of the image's final stage (its checkout's Dockerfile), which the operator ran with. */
     image?: { nodeFlags: string[]; env: Record<string, string> };
+    /** The operator's memory limit (a cgroup) and where it came from, or none and why. */
+    memoryLimit?: string;
     /** BENCH_OPERATOR_NODE_OPTIONS and BENCH_OPERATOR_ENV as given ('' when unset). */
     operatorNodeOptions: string;
     operatorEnv: string;
@@ -135,6 +137,7 @@ export function formatReport(results: readonly FleetResult[]): string {
   if (head && head.operator !== 'this checkout') lines.push(`operator under test: ${head.operator}`);
   // results from before the image settings were recorded have none
   if (head?.options.image) lines.push(`operator started as its image starts it: ${runtimeLine(head.options.image)}`);
+  if (head?.options.memoryLimit) lines.push(`operator memory limit: ${head.options.memoryLimit}`);
   const tuned = [head?.options.operatorNodeOptions, head?.options.operatorEnv].filter(Boolean).join(' ');
   if (tuned) lines.push(`operator process: ${tuned}`);
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -32,26 +32,34 @@ export function buildOperator(root: string): string {
   return join(root, 'dist', 'operator', 'main.js');
 }
 
-/** `nodeFlags` go to node before the script, as the image's ENTRYPOINT passes them (hack/image-runtime.ts). */
+/**
+ * `nodeFlags` go to node before the script, as the image's ENTRYPOINT passes them (hack/image-runtime.ts); `wrap`
+ * turns the command line into one that runs it elsewhere with the same pid (memory-cgroup.ts).
+ */
 export async function startOperator(
   entry: string,
   args: string[],
   env: NodeJS.ProcessEnv,
   logFile: number,
   nodeFlags: string[] = [],
+  wrap: (command: string, args: string[]) => [string, string[]] = (c, a) => [c, a],
 ): Promise<OperatorProcess> {
   const port = await freePort();
   // Its own working directory: where V8 writes heap snapshots (and --cpu-prof profiles without a directory).
   const cwd = mkdtempSync(join(tmpdir(), 'cce-bench-operator-'));
-  const child = spawn(
-    process.execPath,
-    ['--heapsnapshot-signal=SIGUSR2', ...nodeFlags, entry, ...args, '--metrics-addr', `127.0.0.1:${port}`],
-    {
-      env,
-      cwd,
-      stdio: ['ignore', logFile, logFile],
-    },
-  );
+  const [command, argv] = wrap(process.execPath, [
+    '--heapsnapshot-signal=SIGUSR2',
+    ...nodeFlags,
+    entry,
+    ...args,
+    '--metrics-addr',
+    `127.0.0.1:${port}`,
+  ]);
+  const child = spawn(command, argv, {
+    env,
+    cwd,
+    stdio: ['ignore', logFile, logFile],
+  });
   const pid = child.pid!;
   let peak = 0;
   const rss = () => {

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { parse } from 'yaml';
 import { allCrds } from '../../operator/resources/crds.js';
 import { sleep } from '../../operator/runtime/clock.js';
 import { SimAdmin } from '../../sim/admin-client.js';
@@ -36,6 +37,7 @@ import { formatReport, type FleetResult } from './fleet-report.js';
 import { KubeHttp } from './kube-http.js';
 import { buildOperator, startOperator, type OperatorProcess } from './operator-process.js';
 import { delta, total, type Sample } from './prom-text.js';
+import { memoryBytes, memoryCgroup } from './memory-cgroup.js';
 import { machineBusySeconds, processCpuSeconds, processName } from './proc-cpu.js';
 import { readiness } from './readiness.js';
 import { startSimProcess } from './sim-process.js';
@@ -117,6 +119,14 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     ...(o.workers ? ['--workers', String(o.workers)] : []),
   ];
   const nodeOptions = process.env['BENCH_OPERATOR_NODE_OPTIONS'];
+  const limit = o.memoryLimit === 'chart' ? chartMemoryLimit() : o.memoryLimit;
+  const cgroup =
+    limit === 'none' ? { unavailable: 'none asked' } : memoryCgroup(`cce-bench-${process.pid}-${o.clusters}`, memoryBytes(limit));
+  const memoryLimit =
+    'dir' in cgroup
+      ? `${limit}${o.memoryLimit === 'chart' ? " (the chart's resources.limits.memory)" : ''}, a memory cgroup`
+      : `none (${cgroup.unavailable})`;
+  log(`operator memory limit: ${memoryLimit}${'dir' in cgroup ? ` (${cgroup.dir})` : ''}`);
   const op = await startOperator(
     entry,
     args,
@@ -128,8 +138,9 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
     },
     logFd,
     image.nodeFlags,
+    'dir' in cgroup ? cgroup.wrap : undefined,
   );
-  const stopOperator = () => op.stop();
+  const stopOperator = () => op.stop().finally(() => ('dir' in cgroup ? cgroup.remove() : undefined));
   running.add(stopOperator);
   /** CPU seconds so far of each process of the run, and of the whole machine. */
   const machineCpu = () => {
@@ -235,6 +246,7 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
         qps: o.qps,
         resyncStableS: o.resyncStableS,
         image: { nodeFlags: image.nodeFlags, env: image.env },
+        memoryLimit,
         operatorNodeOptions: nodeOptions ?? '',
         operatorEnv: process.env['BENCH_OPERATOR_ENV'] ?? '',
       },
@@ -296,12 +308,20 @@ async function runOnce(o: FleetOptions): Promise<FleetResult> {
   } finally {
     running.delete(stopOperator);
     running.delete(stopSim);
-    await op.stop();
+    await stopOperator();
     closeSync(logFd);
     kube.close();
     await sim.stop();
     await env.stop();
   }
+}
+
+/** The memory limit the chart deploys the operator with (resources.limits.memory). */
+function chartMemoryLimit(): string {
+  const values = parse(readFileSync(join(root, 'charts', 'cce-operator', 'values.yaml'), 'utf8')) as {
+    resources?: { limits?: { memory?: string } };
+  };
+  return values.resources?.limits?.memory ?? 'none';
 }
 
 /** BENCH_OPERATOR_ENV: "NAME=value NAME=value" for the operator process (e.g. MALLOC_ARENA_MAX=2). */
