@@ -22,6 +22,10 @@ export class World {
   readonly clock = new Clock();
   /** Set whenever the state changed; the server persists and clears it. */
   dirty = false;
+  /** Operations started so far (`op`). */
+  opsStarted = 0;
+  /** What the last settle pass left: the state it ran on, `opsStarted` then, and when the next running op is due. */
+  settled: { state: State | undefined; opsStarted: number; nextDue: number } = { state: undefined, opsStarted: 0, nextDue: 0 };
   constructor(readonly config: WorldConfig) {}
 
   now(): number {
@@ -34,6 +38,7 @@ export class World {
 
   /** Starts an operation lasting `jobSeconds`. */
   op(kind: string, now: number, fail?: string, data?: JsonObject, jobId?: string): Op {
+    this.opsStarted++;
     const op: Op = { kind, startedAt: now, durationMs: this.config.jobMs };
     if (fail !== undefined) op.fail = fail;
     if (data !== undefined) op.data = data;

@@ -15,8 +15,8 @@ export interface MemoryCgroup {
   limitBytes: number;
   /** The command line that starts `command` inside the cgroup (same pid: the shell execs it). */
   wrap(command: string, args: string[]): [string, string[]];
-  /** Removes the cgroup once its process has exited (best effort). */
-  remove(): void;
+  /** Removes the cgroup once its process has exited (best effort; the kernel may take a moment to empty it). */
+  remove(): Promise<void>;
 }
 
 const V1 = '/sys/fs/cgroup/memory';
@@ -37,11 +37,13 @@ export function memoryCgroup(name: string, limitBytes: number): MemoryCgroup | {
     dir,
     limitBytes,
     wrap: (command, args) => ['/bin/sh', ['-c', 'echo $$ > "$0/cgroup.procs" && exec "$@"', dir, command, ...args]],
-    remove() {
-      try {
-        rmdirSync(dir);
-      } catch {
-        // a process still in it, or already gone
+    async remove() {
+      for (let i = 0; i < 40 && existsSync(dir); i++) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          await new Promise((r) => setTimeout(r, 50)); // its exited process is still being removed from it
+        }
       }
     },
   };
