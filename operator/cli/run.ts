@@ -4,6 +4,7 @@
  * controllers, and stops gracefully on SIGTERM/SIGINT.
  */
 import { ConfigError, parseConfig } from '../config.js';
+import { sharedBudgetWaitMs } from '../cloud/index.js';
 import { CloudClients } from '../resources/cloud-clients.js';
 import { defaultCredentials } from '../resources/credentials.js';
 import { parseEndpointList } from '../resources/endpoint-trust.js';
@@ -41,7 +42,8 @@ export async function run(argv: readonly string[]): Promise<void> {
   }
 
   const log = createLogger({ level: config.logLevel, defaultMeta: { component: 'cce-operator' } });
-  const manager = new Manager({ kubeConfig: kc, settings: config, log });
+  // A stable resync waits while any project's cloud budget has callers queued: new and changed objects first.
+  const manager = new Manager({ kubeConfig: kc, settings: config, log, resyncGate: sharedBudgetWaitMs });
   const clouds = new CloudClients({
     ...(config.cceEndpoint ? { endpoint: config.cceEndpoint } : {}),
     trustedEndpoints: parseEndpointList(config.trustedEndpoints),

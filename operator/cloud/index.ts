@@ -27,6 +27,7 @@ export {
   realClock,
   resetSharedBuckets,
   sharedBucket,
+  sharedBudgetWaitMs,
   type Clock,
   type RateLimit,
 } from './token-bucket.js';

@@ -67,6 +67,12 @@ export class TokenBucket {
     if (wait > 0) await this.clock.sleep(wait, signal);
   }
 
+  /** How long a call made now would wait for its token: 0 while one is free. */
+  waitMs(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.limit.ratePerSecond) * 1000);
+  }
+
   /** Tokens available now (may be negative while callers wait). */
   available(): number {
     this.refill();
@@ -92,6 +98,13 @@ export function sharedBucket(endpoint: string, projectId: string, limit: RateLim
   const bucket = new TokenBucket(limit);
   shared.set(key, bucket);
   return bucket;
+}
+
+/** The longest wait a call made now would have in any shared budget (0 while every project has a token free). */
+export function sharedBudgetWaitMs(): number {
+  let wait = 0;
+  for (const b of shared.values()) wait = Math.max(wait, b.waitMs());
+  return wait;
 }
 
 /** Test helper: forget every shared bucket. */

@@ -20,6 +20,9 @@ import { RefreshTracker, type ResyncPolicy } from './resync.js';
 import { StatusWriter } from './status-writer.js';
 import { WorkQueue } from './work-queue.js';
 
+/** The shortest time a put-off resync waits before it looks at the cloud budget again. */
+const RESYNC_RECHECK_MS = 5_000;
+
 export interface ControllerDeps<T extends CustomObject> {
   cache: CacheReader<T>;
   client: ResourceClient<T>;
@@ -33,6 +36,12 @@ export interface ControllerDeps<T extends CustomObject> {
   list: ReconcileContext<T>['list'];
   clock?: Clock;
   random?: () => number;
+  /**
+   * How long a cloud call made now would wait for the budget (ms, 0 = a token is free). While it is > 0, a stable
+   * resync is put off (for 5 s or that wait, whichever is longer, plus up to half again) instead of queueing for
+   * tokens behind new and changed objects. Absent: resyncs never wait.
+   */
+  resyncGate?: () => number;
 }
 
 export class Controller<T extends CustomObject = CustomObject> {
@@ -44,6 +53,8 @@ export class Controller<T extends CustomObject = CustomObject> {
   /** The `controller` / `name` label of this kind's metrics. */
   private readonly name: string;
   private readonly jobs = new Set<string>();
+  /** Keys whose pending pass is a stable resync (put off while the cloud budget is busy); any other add clears it. */
+  private readonly resyncs = new Set<string>();
   private readonly abort = new AbortController();
   private readonly status: StatusWriter<T>;
   private readonly finalizers: Finalizers<T>;
@@ -62,6 +73,7 @@ export class Controller<T extends CustomObject = CustomObject> {
     m.activeWorkers.set({ controller: name }, 0);
     for (const result of ['success', 'error', 'requeue', 'requeue_after'] as const) m.reconciles.inc({ controller: name, result }, 0);
     m.reconcileErrors.inc({ controller: name }, 0);
+    m.resyncsDeferred.inc({ controller: name }, 0);
     m.terminalErrors.inc({ controller: name }, 0);
     const adds = m.queueAdds.labels({ name });
     const waited = m.queueDuration.labels({ name });
@@ -89,26 +101,32 @@ export class Controller<T extends CustomObject = CustomObject> {
     if (!this.changes.changed(key, obj)) return;
     this.readyTimer.seen(key, obj.metadata?.generation, this.clock.now());
     this.queue.forget(key); // a user change deserves a prompt retry, not the accumulated backoff
-    this.queue.add(key);
+    this.add(key);
   };
 
   readonly onDelete = (obj: T): void => {
     const key = keyOf(obj);
     this.changes.forget(key);
     this.readyTimer.forget(key);
-    this.queue.add(key);
+    this.add(key);
   };
 
   /** For watched kinds: enqueue whatever the mapper returns. */
   enqueueMapped(changed: KubeObject, map: (o: KubeObject, own: CacheReader<T>) => readonly string[]): void {
     try {
-      for (const key of map(changed, this.deps.cache)) this.queue.add(key);
+      for (const key of map(changed, this.deps.cache)) this.add(key);
     } catch (err) {
       this.deps.log.error('watch mapper failed', { kind: this.spec.kind, changed: keyOf(changed), err });
     }
   }
 
   enqueue(key: string): void {
+    this.add(key);
+  }
+
+  /** A pass for a reason other than a stable resync: never put off. */
+  private add(key: string): void {
+    this.resyncs.delete(key);
     this.queue.add(key);
   }
 
@@ -151,6 +169,8 @@ export class Controller<T extends CustomObject = CustomObject> {
   async process(key: string): Promise<QueueAction | undefined> {
     const obj = this.deps.cache.get(parseKey(key));
     if (!obj) return this.gone(key);
+    const deferred = this.deferResync(key);
+    if (deferred) return deferred;
     const ctx = this.context(key, obj);
     const started = this.clock.now();
     let outcome: { result: Awaited<ReturnType<ControllerSpec<T>['reconcile']>> } | { error: unknown };
@@ -171,6 +191,8 @@ export class Controller<T extends CustomObject = CustomObject> {
     switch (action.kind) {
       case 'schedule':
         this.queue.forget(key);
+        if (action.background) this.resyncs.add(key);
+        else this.resyncs.delete(key);
         this.queue.addAfter(key, action.delayMs);
         this.setJob(key, action.jobInFlight);
         log.debug('reconciled', { outcome: action.outcome, nextInMs: action.delayMs });
@@ -197,6 +219,25 @@ export class Controller<T extends CustomObject = CustomObject> {
     }
   }
 
+  /**
+   * A stable resync while the cloud budget has callers waiting: put off without a reconcile (no call, no write),
+   * so new and changed objects get the budget first and a fleet whose resyncs alone exceed it slows its resyncs
+   * instead of its convergence.
+   */
+  private deferResync(key: string): QueueAction | undefined {
+    if (!this.resyncs.has(key)) return undefined;
+    const wait = this.deps.resyncGate?.() ?? 0;
+    if (wait <= 0) {
+      this.resyncs.delete(key);
+      return undefined;
+    }
+    const random = this.deps.random ?? Math.random;
+    const delayMs = Math.round(Math.max(RESYNC_RECHECK_MS, wait) * (1 + random() / 2));
+    this.queue.addAfter(key, delayMs);
+    this.deps.metrics.resyncsDeferred.inc({ controller: this.name });
+    return { kind: 'schedule', outcome: 'requeue', delayMs, jobInFlight: false, background: true };
+  }
+
   /** One Warning Event for a failed pass; the request id of a failed cloud call goes to its annotation. */
   private warn(obj: T, error: unknown): void {
     this.deps.events.record(obj, 'Warning', reasonOf(error), error instanceof Error ? error.message : String(error), {
@@ -206,6 +247,7 @@ export class Controller<T extends CustomObject = CustomObject> {
 
   private gone(key: string): undefined {
     this.queue.cancel(key);
+    this.resyncs.delete(key);
     this.setJob(key, false);
     this.refresh.forget(key);
     this.spec.forget?.(key);

@@ -128,6 +128,12 @@ export class OperatorMetrics {
     labelNames: ['controller'] as const,
     registers: [this.registry],
   });
+  readonly resyncsDeferred = new Counter({
+    name: 'cce_operator_resyncs_deferred_total',
+    help: 'Stable resyncs put off because a cloud budget had callers waiting (new and changed objects go first), per controller.',
+    labelNames: ['controller'] as const,
+    registers: [this.registry],
+  });
   readonly cloudCalls = new Counter({
     name: 'cce_operator_cloud_api_calls_total',
     help: 'CCE API calls (per HTTP attempt) by operation, status code (0 = no response) and outcome (ok, client_error, throttled, server_error, no_response).',

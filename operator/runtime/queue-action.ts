@@ -7,7 +7,14 @@ export type ReconcileOutcome = 'success' | 'requeue' | 'error' | 'terminal' | 'n
 
 export type QueueAction =
   /** Reset the key's backoff and re-observe after `delayMs` (resync or explicit requeue). */
-  | { kind: 'schedule'; outcome: 'success' | 'requeue'; delayMs: number; jobInFlight: boolean }
+  | {
+      kind: 'schedule';
+      outcome: 'success' | 'requeue';
+      delayMs: number;
+      jobInFlight: boolean;
+      /** The next pass is a stable resync (no job, no explicit requeue): it may wait while the cloud budget is busy. */
+      background: boolean;
+    }
   /** Transient failure: re-add with the key's exponential backoff. */
   | { kind: 'backoff'; outcome: 'error' }
   /** Stop: reset backoff, schedule nothing (terminal error or object gone). */
@@ -21,7 +28,7 @@ export function toQueueAction(outcome: Outcome, policy: ResyncPolicy, random: ()
     if (err instanceof Terminal) return { kind: 'drop', outcome: 'terminal' };
     if (err instanceof NotFound) return { kind: 'drop', outcome: 'not_found' };
     if (err instanceof RequeueAfter) {
-      return { kind: 'schedule', outcome: 'requeue', delayMs: Math.max(0, err.delayMs), jobInFlight: false };
+      return { kind: 'schedule', outcome: 'requeue', delayMs: Math.max(0, err.delayMs), jobInFlight: false, background: false };
     }
     return { kind: 'backoff', outcome: 'error' };
   }
@@ -32,5 +39,6 @@ export function toQueueAction(outcome: Outcome, policy: ResyncPolicy, random: ()
     outcome: explicit ? 'requeue' : 'success',
     delayMs: resyncDelay(result, policy, random),
     jobInFlight: result.jobInFlight === true,
+    background: !explicit && result.stable === true && result.jobInFlight !== true,
   };
 }

@@ -51,7 +51,7 @@ function upgrade(ctx: Ctx, a: AddonRec, body: JsonObject): Reply {
     a.isRollbackable = true;
   }
   a.values = clone((get(body, 'spec', 'values') ?? {}) as JsonObject);
-  a.op = ctx.world.op('upgrade', ctx.now, ctx.jobFailure);
+  ctx.world.begin('addons', a, 'upgrade', ctx.now, ctx.jobFailure);
   a.updatedAt = ctx.now;
   ctx.world.touch();
   return ok(renderAddon(a));
@@ -115,7 +115,7 @@ export function rollbackAddon(ctx: Ctx): Reply {
   a.previousVersion = a.version;
   a.version = target;
   a.isRollbackable = false;
-  a.op = ctx.world.op('rollback', ctx.now, ctx.jobFailure);
+  ctx.world.begin('addons', a, 'rollback', ctx.now, ctx.jobFailure);
   a.updatedAt = ctx.now;
   ctx.world.touch();
   return ok(renderAddon(a));
@@ -125,7 +125,7 @@ export function deleteAddon(ctx: Ctx): Reply {
   const a = findAddon(ctx);
   if (a.op?.kind !== 'delete') {
     if (a.op) throw new CceError('locked', `addon instance ${a.uid} is ${addonStatus(a)}`);
-    a.op = ctx.world.op('delete', ctx.now, ctx.jobFailure);
+    ctx.world.begin('addons', a, 'delete', ctx.now, ctx.jobFailure);
     a.updatedAt = ctx.now;
     ctx.world.touch();
   }

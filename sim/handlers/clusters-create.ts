@@ -79,8 +79,8 @@ export function createCluster(ctx: Ctx): Reply {
     tags: Array.isArray(tags) ? tags.filter(isObject).map((t) => ({ key: String(t.key), value: String(t.value ?? '') })) : [],
     createdAt: now,
     updatedAt: now,
-    op: world.op('create', now, ctx.jobFailure, undefined, job.uid),
   };
+  world.begin('clusters', c, 'create', now, ctx.jobFailure, undefined, job.uid);
   if (alias) c.alias = alias;
   if (isObject(annotations) && typeof annotations['cluster.install.addons/install'] === 'string')
     c.installAddons = annotations['cluster.install.addons/install'];

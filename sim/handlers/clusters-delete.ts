@@ -47,7 +47,7 @@ export function deleteCluster(ctx: Ctx): Reply {
       ...(ctx.jobFailure !== undefined ? { fail: ctx.jobFailure } : {}),
     });
     jobId = job.uid;
-    c.op = world.op('delete', now, ctx.jobFailure, undefined, jobId);
+    world.begin('clusters', c, 'delete', now, ctx.jobFailure, undefined, jobId);
     c.lastJobId = jobId;
     c.updatedAt = now;
     world.touch();

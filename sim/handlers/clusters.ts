@@ -64,7 +64,7 @@ export function updateCluster(ctx: Ctx): Reply {
 export function hibernateCluster(ctx: Ctx): Reply {
   const c = findCluster(ctx);
   requireAvailable(c, 'hibernate');
-  c.op = ctx.world.op('hibernate', ctx.now, ctx.jobFailure);
+  ctx.world.begin('clusters', c, 'hibernate', ctx.now, ctx.jobFailure);
   c.updatedAt = ctx.now;
   ctx.world.touch();
   return ok();
@@ -75,7 +75,7 @@ export function awakeCluster(ctx: Ctx): Reply {
   const phase = clusterPhase(c);
   if (c.op) throw new CceError('locked', `cluster ${c.uid} is ${phase}; awake must wait`);
   if (phase !== 'Hibernation') throw new CceError('invalid', `cluster ${c.uid} is ${phase}; awake is only allowed in Hibernation`);
-  c.op = ctx.world.op('awake', ctx.now, ctx.jobFailure);
+  ctx.world.begin('clusters', c, 'awake', ctx.now, ctx.jobFailure);
   c.updatedAt = ctx.now;
   ctx.world.touch();
   return ok();

@@ -65,7 +65,7 @@ export function createNodePool(ctx: Ctx): Reply {
   world.touch();
   if ((num(spec, 'initialNodeCount') ?? 0) > 0) {
     const created = converge(world, p, now);
-    p.op = world.op('create', now, ctx.jobFailure, { created });
+    world.begin('nodePools', p, 'create', now, ctx.jobFailure, { created });
   }
   return ok(renderNodePool(world, p, now), 201);
 }
@@ -104,9 +104,9 @@ export function updateNodePool(ctx: Ctx): Reply {
   world.touch();
   if (count !== undefined && count !== before) {
     const created = converge(world, p, now, ctx.jobFailure);
-    p.op = world.op('scale', now, ctx.jobFailure, { created });
+    world.begin('nodePools', p, 'scale', now, ctx.jobFailure, { created });
   } else {
-    p.op = world.op('update', now, ctx.jobFailure);
+    world.begin('nodePools', p, 'update', now, ctx.jobFailure);
   }
   return ok(renderNodePool(world, p, now));
 }
@@ -124,8 +124,8 @@ export function deleteNodePool(ctx: Ctx): Reply {
     subTypes: nodes.map(() => 'DeleteNode'),
     ...(ctx.jobFailure !== undefined ? { fail: ctx.jobFailure } : {}),
   });
-  p.op = world.op('delete', now, ctx.jobFailure, undefined, job.uid);
-  for (const n of nodes) n.op = world.op('delete', now, ctx.jobFailure, undefined, job.uid);
+  world.begin('nodePools', p, 'delete', now, ctx.jobFailure, undefined, job.uid);
+  for (const n of nodes) world.begin('nodes', n, 'delete', now, ctx.jobFailure, undefined, job.uid);
   p.updatedAt = now;
   world.touch();
   return ok(renderNodePool(world, p, now, job.uid));

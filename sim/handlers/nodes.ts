@@ -41,7 +41,7 @@ export function deleteNode(ctx: Ctx): Reply {
     resourceName: n.name,
     ...(ctx.jobFailure !== undefined ? { fail: ctx.jobFailure } : {}),
   });
-  n.op = world.op('delete', now, ctx.jobFailure, undefined, job.uid);
+  world.begin('nodes', n, 'delete', now, ctx.jobFailure, undefined, job.uid);
   const pool = n.poolId ? world.state.nodePools[n.poolId] : undefined;
   if (pool) pool.spec.initialNodeCount = Math.max(0, (num(pool.spec, 'initialNodeCount') ?? 1) - 1);
   world.touch();

@@ -49,7 +49,7 @@ export function upgradeCluster(ctx: Ctx): Reply {
     targetVersion: patchOf(c.autopilot, target),
     items: {},
   });
-  c.op = ctx.world.op('upgrade', ctx.now, ctx.jobFailure, { taskId: t.uid, targetVersion: target });
+  ctx.world.begin('clusters', c, 'upgrade', ctx.now, ctx.jobFailure, { taskId: t.uid, targetVersion: target });
   c.updatedAt = ctx.now;
   return ok({
     metadata: { uid: t.uid },
@@ -96,7 +96,7 @@ export function retryUpgrade(ctx: Ctx): Reply {
   delete t.fail;
   if (ctx.jobFailure !== undefined) t.fail = ctx.jobFailure;
   const target = String(findVersion(c.autopilot, String(t.spec.targetVersion))?.baseline ?? t.spec.targetVersion);
-  c.op = ctx.world.op('upgrade', ctx.now, ctx.jobFailure, { taskId: t.uid, targetVersion: target });
+  ctx.world.begin('clusters', c, 'upgrade', ctx.now, ctx.jobFailure, { taskId: t.uid, targetVersion: target });
   ctx.world.touch();
   return ok();
 }

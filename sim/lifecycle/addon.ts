@@ -62,8 +62,8 @@ export function newAddon(
     isRollbackable: false,
     createdAt: now,
     updatedAt: now,
-    op: world.op('install', now, fail),
   };
+  world.begin('addons', a, 'install', now, fail);
   world.state.addons[a.uid] = a;
   world.touch();
   return a;

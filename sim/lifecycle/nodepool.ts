@@ -35,7 +35,7 @@ export function converge(world: World, p: NodePoolRec, now: number, fail?: strin
   const live = poolNodes(world, p.uid).filter((n) => !n.op);
   const created: string[] = [];
   for (let i = live.length; i < want; i++) created.push(newPoolNode(world, p, now).uid);
-  for (const n of live.slice(want).reverse()) n.op = world.op('delete', now, fail);
+  for (const n of live.slice(want).reverse()) world.begin('nodes', n, 'delete', now, fail);
   return created;
 }
 

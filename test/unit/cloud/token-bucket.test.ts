@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { bucketKey, resetSharedBuckets, sharedBucket, TokenBucket } from '../../../operator/cloud/token-bucket.js';
+import { bucketKey, resetSharedBuckets, sharedBucket, sharedBudgetWaitMs, TokenBucket } from '../../../operator/cloud/token-bucket.js';
 import { FakeClock } from './fake-clock.js';
 
 describe('cloud/token-bucket', () => {
@@ -11,6 +11,29 @@ describe('cloud/token-bucket', () => {
     expect([b.reserve(), b.reserve(), b.reserve()]).to.deep.equal([0, 0, 0]);
     expect(b.reserve()).to.equal(500);
     expect(b.reserve()).to.equal(1000);
+  });
+
+  it('waitMs: 0 while a token is free, then what the next caller would wait (callers queued included)', () => {
+    const clock = new FakeClock();
+    const b = new TokenBucket({ ratePerSecond: 2, burst: 2 }, clock);
+    expect(b.waitMs()).to.equal(0);
+    b.reserve();
+    b.reserve();
+    expect(b.waitMs(), 'empty: one token away').to.equal(500);
+    b.reserve(); // a caller now waits 500 ms
+    expect(b.waitMs(), 'behind the waiting caller').to.equal(1000);
+    clock.t += 1_000;
+    expect(b.waitMs(), 'refilled to 1 token').to.equal(0);
+  });
+
+  it('sharedBudgetWaitMs is the longest wait across the shared budgets', () => {
+    expect(sharedBudgetWaitMs(), 'no budget yet').to.equal(0);
+    const a = sharedBucket('https://cce.example.com', 'p1', { ratePerSecond: 1, burst: 1 });
+    sharedBucket('https://cce.example.com', 'p2', { ratePerSecond: 1, burst: 1 });
+    expect(sharedBudgetWaitMs()).to.equal(0);
+    a.reserve();
+    a.reserve();
+    expect(sharedBudgetWaitMs(), 'p1 has a caller queued').to.be.within(1900, 2000);
   });
 
   it('refills with time, up to the burst', () => {

@@ -12,7 +12,7 @@ import { FakeCache, FakeClient, testType, widget } from './fakes.js';
 
 type Step = (obj: CustomObject, ctx: ReconcileContext) => Promise<ReconcileResult | void>;
 
-function harness(step: Step, opts: { workers?: number } = {}) {
+function harness(step: Step, opts: { workers?: number; resyncGate?: () => number } = {}) {
   const clock = new FakeClock();
   const cache = new FakeCache();
   const events = new MemoryEventSink();
@@ -40,6 +40,7 @@ function harness(step: Step, opts: { workers?: number } = {}) {
     list: () => [],
     clock,
     random: () => 0.5,
+    ...(opts.resyncGate ? { resyncGate: opts.resyncGate } : {}),
   });
   const upsert = async (obj: CustomObject) => {
     cache.set(obj);
@@ -67,6 +68,45 @@ describe('runtime/controller', () => {
     expect(h.clock.delays()).to.deep.equal([600_000]);
     await h.advance(600_000);
     expect(h.runs).to.have.length(2);
+  });
+
+  it('a stable resync waits while the cloud budget is busy (no reconcile), then runs; a change never waits', async () => {
+    let budgetWaitMs = 0;
+    const h = harness(async () => stable(), { resyncGate: () => budgetWaitMs });
+    await h.upsert(widget('a'));
+    expect(h.runs).to.have.length(1);
+    budgetWaitMs = 2_000;
+    await h.advance(600_000);
+    expect(h.runs, 'the resync was put off').to.have.length(1);
+    expect(h.clock.delays(), 'rechecked after max(5 s, wait) x 1.25 (random 0.5)').to.deep.equal([6_250]);
+    expect(await metric(h.metrics, 'cce_operator_resyncs_deferred_total')).to.deep.equal([{ labels: { controller: 'widget' }, value: 1 }]);
+    await h.advance(6_250);
+    expect(h.runs, 'still busy: put off again').to.have.length(1);
+    budgetWaitMs = 0;
+    await h.advance(6_250);
+    expect(h.runs, 'budget free: the resync runs').to.have.length(2);
+    expect(h.clock.delays(), 'and the next one is a stable resync again').to.deep.equal([600_000]);
+    // A spec change while the budget is busy and a resync is pending runs at once.
+    budgetWaitMs = 2_000;
+    await h.upsert(widget('a', { generation: 2 }));
+    expect(h.runs, 'a change never waits for the budget').to.have.length(3);
+    expect(await metric(h.metrics, 'cce_operator_resyncs_deferred_total'), 'the two put-off resyncs').to.deep.equal([
+      { labels: { controller: 'widget' }, value: 2 },
+    ]);
+  });
+
+  it('a pass after a non-stable result is never put off, however busy the budget', async () => {
+    let next: ReconcileResult = requeueAfter(5_000, { jobInFlight: true });
+    const h = harness(async () => next, { resyncGate: () => 10_000 });
+    await h.upsert(widget('a'));
+    next = {};
+    await h.advance(5_000);
+    expect(h.runs, 'the job poll ran').to.have.length(2);
+    next = stable();
+    await h.advance(30_000);
+    expect(h.runs, 'the active-period pass ran').to.have.length(3);
+    await h.advance(600_000);
+    expect(h.runs, 'only the stable resync waits').to.have.length(3);
   });
 
   it('resyncs on the active period while not stable, and at the requested delay while a job runs', async () => {

@@ -7,34 +7,34 @@ describe('runtime/queue-action', () => {
   const mid = () => 0.5; // jitter lands exactly on the period
   const cases: Record<string, { reason: string; in: Outcome; want: QueueAction }> = {
     stable: {
-      reason: 'a stable result resyncs on the long period',
+      reason: 'a stable result resyncs on the long period, in the background (it may wait for a busy cloud budget)',
       in: { result: stable() },
-      want: { kind: 'schedule', outcome: 'success', delayMs: 600_000, jobInFlight: false },
+      want: { kind: 'schedule', outcome: 'success', delayMs: 600_000, jobInFlight: false, background: true },
     },
     void: {
       reason: 'returning nothing means not known to be stable: short period',
       in: { result: undefined },
-      want: { kind: 'schedule', outcome: 'success', delayMs: 30_000, jobInFlight: false },
+      want: { kind: 'schedule', outcome: 'success', delayMs: 30_000, jobInFlight: false, background: false },
     },
     job: {
       reason: 'a job in flight is never stable and is reported',
       in: { result: { stable: true, jobInFlight: true } },
-      want: { kind: 'schedule', outcome: 'success', delayMs: 30_000, jobInFlight: true },
+      want: { kind: 'schedule', outcome: 'success', delayMs: 30_000, jobInFlight: true, background: false },
     },
     requeue: {
       reason: 'an explicit requeue shorter than the period wins',
       in: { result: requeueAfter(5_000, { jobInFlight: true }) },
-      want: { kind: 'schedule', outcome: 'requeue', delayMs: 5_000, jobInFlight: true },
+      want: { kind: 'schedule', outcome: 'requeue', delayMs: 5_000, jobInFlight: true, background: false },
     },
     'requeue capped': {
-      reason: 'an explicit requeue longer than the resync period is capped by it',
+      reason: 'an explicit requeue longer than the resync period is capped by it; an explicit requeue is never background',
       in: { result: { stable: true, requeueAfterMs: 3_600_000 } },
-      want: { kind: 'schedule', outcome: 'requeue', delayMs: 600_000, jobInFlight: false },
+      want: { kind: 'schedule', outcome: 'requeue', delayMs: 600_000, jobInFlight: false, background: false },
     },
     'RequeueAfter error': {
       reason: 'a thrown RequeueAfter schedules its delay, not the backoff',
       in: { error: new RequeueAfter(7_000) },
-      want: { kind: 'schedule', outcome: 'requeue', delayMs: 7_000, jobInFlight: false },
+      want: { kind: 'schedule', outcome: 'requeue', delayMs: 7_000, jobInFlight: false, background: false },
     },
     terminal: {
       reason: 'Terminal stops retrying',

@@ -5,13 +5,13 @@
 import { expect } from 'chai';
 import { settle } from '../../../sim/settle.js';
 import { World } from '../../../sim/world.js';
-import type { NodePoolRec } from '../../../sim/state.js';
+import { emptyState, type NodePoolRec } from '../../../sim/state.js';
 
 describe('sim settle', () => {
   const pool = (world: World, uid: string, now: number): NodePoolRec => {
     const p: NodePoolRec = { uid, clusterId: 'c', name: uid, spec: {}, phase: 'Creating', createdAt: now, updatedAt: now };
-    p.op = world.op('create', now);
     world.state.nodePools[uid] = p;
+    world.begin('nodePools', p, 'create', now);
     return p;
   };
 
@@ -38,13 +38,29 @@ describe('sim settle', () => {
     expect(b.op, 'settled by the pass the new op forced').to.equal(undefined);
   });
 
-  it('a replaced state (reset, a loaded state file) is settled in full', () => {
+  it('a replaced state (a loaded state file) is scanned once for its operations and settled', () => {
     const world = new World({ projectId: 'p', jobMs: 0 });
     settle(world, 0);
-    world.reset();
-    const c = pool(world, 'c', 0);
-    world.opsStarted = world.settled.opsStarted; // as if the op had come with the state
+    const loaded = emptyState();
+    const c: NodePoolRec = { uid: 'c', clusterId: 'x', name: 'c', spec: {}, phase: 'Creating', createdAt: 0, updatedAt: 0 };
+    c.op = { kind: 'create', startedAt: 0, durationMs: 0 }; // as the state file had it: no begin() in this process
+    loaded.nodePools['c'] = c;
+    world.state = loaded;
     settle(world, 0);
     expect(c.op).to.equal(undefined);
+    expect(world.inFlightSets().nodePools.size, 'the ended op is dropped from the in-flight set').to.equal(0);
+  });
+
+  it('a pass visits only the records with an operation', () => {
+    const world = new World({ projectId: 'p', jobMs: 1000 });
+    for (let i = 0; i < 100; i++) {
+      const idle: NodePoolRec = { uid: `idle${i}`, clusterId: 'x', name: `idle${i}`, spec: {}, phase: '', createdAt: 0, updatedAt: 0 };
+      world.state.nodePools[idle.uid] = idle;
+    }
+    const busy = pool(world, 'busy', 0);
+    expect([...world.inFlightSets().nodePools]).to.deep.equal(['busy']);
+    settle(world, 1000);
+    expect(busy.op).to.equal(undefined);
+    expect(world.inFlightSets().nodePools.size).to.equal(0);
   });
 });
