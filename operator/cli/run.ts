@@ -4,7 +4,6 @@
  * controllers, and stops gracefully on SIGTERM/SIGINT.
  */
 import { ConfigError, parseConfig } from '../config.js';
-import { sharedBudgetWaitMs } from '../cloud/index.js';
 import { CloudClients } from '../resources/cloud-clients.js';
 import { defaultCredentials } from '../resources/credentials.js';
 import { parseEndpointList } from '../resources/endpoint-trust.js';
@@ -42,8 +41,7 @@ export async function run(argv: readonly string[]): Promise<void> {
   }
 
   const log = createLogger({ level: config.logLevel, defaultMeta: { component: 'cce-operator' } });
-  // A stable resync waits while any project's cloud budget has callers queued: new and changed objects first.
-  const manager = new Manager({ kubeConfig: kc, settings: config, log, resyncGate: sharedBudgetWaitMs });
+  const manager = new Manager({ kubeConfig: kc, settings: config, log });
   const clouds = new CloudClients({
     ...(config.cceEndpoint ? { endpoint: config.cceEndpoint } : {}),
     trustedEndpoints: parseEndpointList(config.trustedEndpoints),

@@ -27,7 +27,7 @@ export {
   realClock,
   resetSharedBuckets,
   sharedBucket,
-  sharedBudgetWaitMs,
+  projectBudgetWaitMs,
   type Clock,
   type RateLimit,
 } from './token-bucket.js';

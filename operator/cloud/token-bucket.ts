@@ -100,10 +100,14 @@ export function sharedBucket(endpoint: string, projectId: string, limit: RateLim
   return bucket;
 }
 
-/** The longest wait a call made now would have in any shared budget (0 while every project has a token free). */
-export function sharedBudgetWaitMs(): number {
+/**
+ * The longest wait a call to project `projectId` made now would have in its shared budgets (one per endpoint; 0
+ * while each has a token free).
+ */
+export function projectBudgetWaitMs(projectId: string): number {
   let wait = 0;
-  for (const b of shared.values()) wait = Math.max(wait, b.waitMs());
+  const suffix = `|${projectId}`;
+  for (const [key, b] of shared) if (key.endsWith(suffix)) wait = Math.max(wait, b.waitMs());
   return wait;
 }
 

@@ -42,6 +42,12 @@ export interface ControllerSpec<T extends CustomObject = CustomObject> extends R
   indexes?: Readonly<Record<string, IndexFunc<T>>>;
   /** Called once the object has left the cache (deletion finished): drop per-key state. */
   forget?(key: string): void;
+  /**
+   * How long a cloud call for `obj` would wait for its budget now (ms, 0 = a token is free). While it is > 0, a due
+   * stable resync of `obj` is put off without a reconcile, so new and changed objects get the budget first.
+   * Absent: resyncs never wait.
+   */
+  resyncGate?(obj: T, ctx: ReconcileContext<T>): number;
   /** Concurrent reconciles for this kind (default: the manager's --workers). */
   workers?: number;
   /**

@@ -36,12 +36,6 @@ export interface ControllerDeps<T extends CustomObject> {
   list: ReconcileContext<T>['list'];
   clock?: Clock;
   random?: () => number;
-  /**
-   * How long a cloud call made now would wait for the budget (ms, 0 = a token is free). While it is > 0, a stable
-   * resync is put off (for 5 s or that wait, whichever is longer, plus up to half again) instead of queueing for
-   * tokens behind new and changed objects. Absent: resyncs never wait.
-   */
-  resyncGate?: () => number;
 }
 
 export class Controller<T extends CustomObject = CustomObject> {
@@ -169,9 +163,9 @@ export class Controller<T extends CustomObject = CustomObject> {
   async process(key: string): Promise<QueueAction | undefined> {
     const obj = this.deps.cache.get(parseKey(key));
     if (!obj) return this.gone(key);
-    const deferred = this.deferResync(key);
-    if (deferred) return deferred;
     const ctx = this.context(key, obj);
+    const deferred = this.deferResync(key, obj, ctx);
+    if (deferred) return deferred;
     const started = this.clock.now();
     let outcome: { result: Awaited<ReturnType<ControllerSpec<T>['reconcile']>> } | { error: unknown };
     try {
@@ -220,13 +214,13 @@ export class Controller<T extends CustomObject = CustomObject> {
   }
 
   /**
-   * A stable resync while the cloud budget has callers waiting: put off without a reconcile (no call, no write),
-   * so new and changed objects get the budget first and a fleet whose resyncs alone exceed it slows its resyncs
-   * instead of its convergence.
+   * A stable resync while the object's cloud budget has callers waiting (`spec.resyncGate`): put off without a
+   * reconcile (no call, no write) for 5 s or that wait, whichever is longer, plus up to half again. New and changed
+   * objects get the budget first, and a fleet whose resyncs alone exceed it slows its resyncs, not its convergence.
    */
-  private deferResync(key: string): QueueAction | undefined {
+  private deferResync(key: string, obj: T, ctx: ReconcileContext<T>): QueueAction | undefined {
     if (!this.resyncs.has(key)) return undefined;
-    const wait = this.deps.resyncGate?.() ?? 0;
+    const wait = this.spec.resyncGate?.(obj, ctx) ?? 0;
     if (wait <= 0) {
       this.resyncs.delete(key);
       return undefined;

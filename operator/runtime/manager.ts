@@ -45,8 +45,6 @@ export interface ManagerOptions {
   events?: EventSink;
   /** Leadership was lost: this process must not reconcile any more. Default: stop and exit(1). */
   onLeadershipLost?: () => void;
-  /** How long a cloud call made now would wait for its budget; stable resyncs wait while it is > 0 (ControllerDeps). */
-  resyncGate?: () => number;
 }
 
 export class Manager {
@@ -181,7 +179,6 @@ export class Manager {
         workers: s.workers,
         lookup: this.lookup,
         list: this.list,
-        ...(this.opts.resyncGate ? { resyncGate: this.opts.resyncGate } : {}),
       });
       own.on({ add: ctl.onUpsert, update: ctl.onUpsert, delete: ctl.onDelete });
       for (const w of spec.watches ?? []) {

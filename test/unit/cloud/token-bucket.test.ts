@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { bucketKey, resetSharedBuckets, sharedBucket, sharedBudgetWaitMs, TokenBucket } from '../../../operator/cloud/token-bucket.js';
+import { bucketKey, projectBudgetWaitMs, resetSharedBuckets, sharedBucket, TokenBucket } from '../../../operator/cloud/token-bucket.js';
 import { FakeClock } from './fake-clock.js';
 
 describe('cloud/token-bucket', () => {
@@ -26,14 +26,18 @@ describe('cloud/token-bucket', () => {
     expect(b.waitMs(), 'refilled to 1 token').to.equal(0);
   });
 
-  it('sharedBudgetWaitMs is the longest wait across the shared budgets', () => {
-    expect(sharedBudgetWaitMs(), 'no budget yet').to.equal(0);
+  it('projectBudgetWaitMs is the longest wait in the shared budgets of that project only', () => {
+    expect(projectBudgetWaitMs('p1'), 'no budget yet').to.equal(0);
     const a = sharedBucket('https://cce.example.com', 'p1', { ratePerSecond: 1, burst: 1 });
+    sharedBucket('https://cce.other.example.com', 'p1', { ratePerSecond: 1, burst: 1 });
     sharedBucket('https://cce.example.com', 'p2', { ratePerSecond: 1, burst: 1 });
-    expect(sharedBudgetWaitMs()).to.equal(0);
+    sharedBucket('https://cce.example.com', 'xp1', { ratePerSecond: 1, burst: 1 });
+    expect(projectBudgetWaitMs('p1')).to.equal(0);
     a.reserve();
     a.reserve();
-    expect(sharedBudgetWaitMs(), 'p1 has a caller queued').to.be.within(1900, 2000);
+    expect(projectBudgetWaitMs('p1'), 'p1 has a caller queued on one endpoint').to.be.within(1900, 2000);
+    expect(projectBudgetWaitMs('p2'), 'another project is not held up').to.equal(0);
+    expect(projectBudgetWaitMs('xp1'), 'nor one whose id ends like it').to.equal(0);
   });
 
   it('refills with time, up to the burst', () => {

@@ -12,7 +12,7 @@ import { FakeCache, FakeClient, testType, widget } from './fakes.js';
 
 type Step = (obj: CustomObject, ctx: ReconcileContext) => Promise<ReconcileResult | void>;
 
-function harness(step: Step, opts: { workers?: number; resyncGate?: () => number } = {}) {
+function harness(step: Step, opts: { workers?: number; resyncGate?: (obj: CustomObject) => number } = {}) {
   const clock = new FakeClock();
   const cache = new FakeCache();
   const events = new MemoryEventSink();
@@ -26,6 +26,7 @@ function harness(step: Step, opts: { workers?: number; resyncGate?: () => number
       return step(obj, ctx);
     },
     forget: (key) => forgotten.push(key),
+    ...(opts.resyncGate ? { resyncGate: opts.resyncGate } : {}),
   };
   const ctl = new Controller(spec, {
     cache,
@@ -40,7 +41,6 @@ function harness(step: Step, opts: { workers?: number; resyncGate?: () => number
     list: () => [],
     clock,
     random: () => 0.5,
-    ...(opts.resyncGate ? { resyncGate: opts.resyncGate } : {}),
   });
   const upsert = async (obj: CustomObject) => {
     cache.set(obj);

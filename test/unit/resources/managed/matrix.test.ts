@@ -2,7 +2,7 @@
 // gate, status mapping) through the one managed ladder, with a function-record fake of the kind's External and no
 // apiserver. Every kind must meet the same expectations.
 import { expect } from 'chai';
-import { CceApiError, OutcomeUnknownError } from '../../../../operator/cloud/index.js';
+import { CceApiError, OutcomeUnknownError, resetSharedBuckets, sharedBucket } from '../../../../operator/cloud/index.js';
 import { Terminal, type ReconcileResult } from '../../../../operator/runtime/result.js';
 import { CredentialsError } from '../../../../operator/resources/credentials.js';
 import { credentialsUsageController, SECRET_TYPE } from '../../../../operator/resources/managed/credentials-guard.js';
@@ -286,6 +286,28 @@ for (const p of profiles) {
       w.put(p.kind.type, w.obj);
       await usage.reconcile('ns/creds', secret as never, w.ctx() as never);
       expect(w.secretFinalizerCalls).to.deep.equal([{ op: 'remove', name: 'creds' }]);
+    });
+
+    it("a due stable resync waits while the object's project budget has calls queued, and only that project's", () => {
+      const w = world(p, recorded(p.object()));
+      const gate = managedController(p.kind, w.deps()).resyncGate!;
+      const ctx = w.ctx() as never;
+      try {
+        expect(gate(w.obj, ctx), 'no budget in use').to.equal(0);
+        const where = p.kind.target(w.obj, ctx);
+        const project = 'target' in where ? (where.target as { projectID?: string }).projectID : undefined;
+        if (p.kind.connect || !project) return; // not a CCE project: never waits
+        const other = sharedBucket('https://cce.example.com', `other-${project}`, { ratePerSecond: 1, burst: 1 });
+        other.reserve();
+        other.reserve();
+        expect(gate(w.obj, ctx), 'another project is busy').to.equal(0);
+        const own = sharedBucket('https://cce.example.com', project, { ratePerSecond: 1, burst: 1 });
+        own.reserve();
+        own.reserve();
+        expect(gate(w.obj, ctx), 'its own project has a call queued').to.be.greaterThan(0);
+      } finally {
+        resetSharedBuckets();
+      }
     });
 
     it('a Secret that appears after the object stalled on it wakes the object, which then proceeds', async () => {
