@@ -151,7 +151,7 @@ export const SETTINGS: readonly Setting[] = [
     kind: 'duration',
     def: '10m',
     check: positive,
-    help: 'Re-observe period for Ready objects with nothing in flight. A due re-observe waits (5 s or more at a time) while the cloud budget of a project has calls queued, so new and changed objects go first.',
+    help: 'Re-observe period for Ready objects with nothing in flight. A due re-observe waits (5 s or more at a time) while the cloud budget of its project is less than half full (`--cce-burst`), so new and changed objects go first.',
   },
   {
     key: 'resyncActiveMs',

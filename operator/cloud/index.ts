@@ -27,7 +27,7 @@ export {
   realClock,
   resetSharedBuckets,
   sharedBucket,
-  projectBudgetWaitMs,
+  projectBudgetBusyMs,
   type Clock,
   type RateLimit,
 } from './token-bucket.js';

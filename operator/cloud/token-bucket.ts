@@ -67,10 +67,14 @@ export class TokenBucket {
     if (wait > 0) await this.clock.sleep(wait, signal);
   }
 
-  /** How long a call made now would wait for its token: 0 while one is free. */
-  waitMs(): number {
+  /**
+   * How long until the bucket is at least half full again (0 while it is): background work (a stable resync) runs
+   * only on spare budget, so calls that change something always find tokens at hand.
+   */
+  headroomWaitMs(): number {
     this.refill();
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.limit.ratePerSecond) * 1000);
+    const floor = this.limit.burst / 2;
+    return this.tokens >= floor ? 0 : Math.ceil(((floor - this.tokens) / this.limit.ratePerSecond) * 1000);
   }
 
   /** Tokens available now (may be negative while callers wait). */
@@ -101,13 +105,13 @@ export function sharedBucket(endpoint: string, projectId: string, limit: RateLim
 }
 
 /**
- * The longest wait a call to project `projectId` made now would have in its shared budgets (one per endpoint; 0
- * while each has a token free).
+ * How long until every shared budget of project `projectId` (one per endpoint) is at least half full again: 0 while
+ * each is. A stable resync of an object in that project waits while it is above 0.
  */
-export function projectBudgetWaitMs(projectId: string): number {
+export function projectBudgetBusyMs(projectId: string): number {
   let wait = 0;
   const suffix = `|${projectId}`;
-  for (const [key, b] of shared) if (key.endsWith(suffix)) wait = Math.max(wait, b.waitMs());
+  for (const [key, b] of shared) if (key.endsWith(suffix)) wait = Math.max(wait, b.headroomWaitMs());
   return wait;
 }
 

@@ -43,7 +43,7 @@ export interface ControllerSpec<T extends CustomObject = CustomObject> extends R
   /** Called once the object has left the cache (deletion finished): drop per-key state. */
   forget?(key: string): void;
   /**
-   * How long a cloud call for `obj` would wait for its budget now (ms, 0 = a token is free). While it is > 0, a due
+   * How long until the cloud budget of `obj` has spare capacity again (ms, 0 = it has). While it is > 0, a due
    * stable resync of `obj` is put off without a reconcile, so new and changed objects get the budget first.
    * Absent: resyncs never wait.
    */

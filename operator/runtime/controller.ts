@@ -214,7 +214,7 @@ export class Controller<T extends CustomObject = CustomObject> {
   }
 
   /**
-   * A stable resync while the object's cloud budget has callers waiting (`spec.resyncGate`): put off without a
+   * A stable resync while the object's cloud budget has no spare capacity (`spec.resyncGate`): put off without a
    * reconcile (no call, no write) for 5 s or that wait, whichever is longer, plus up to half again. New and changed
    * objects get the budget first, and a fleet whose resyncs alone exceed it slows its resyncs, not its convergence.
    */

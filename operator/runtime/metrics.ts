@@ -130,7 +130,7 @@ export class OperatorMetrics {
   });
   readonly resyncsDeferred = new Counter({
     name: 'cce_operator_resyncs_deferred_total',
-    help: 'Stable resyncs put off because a cloud budget had callers waiting (new and changed objects go first), per controller.',
+    help: 'Stable resyncs put off because their cloud budget was less than half full (new and changed objects go first), per controller.',
     labelNames: ['controller'] as const,
     registers: [this.registry],
   });

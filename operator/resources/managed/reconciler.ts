@@ -11,7 +11,7 @@
  * A pass writes the identity at once when it learns it, then at most one status write at its end (none when
  * nothing changed). Errors are data: one condition, one Event, one queue decision (errors.ts).
  */
-import { isCceApiError, OutcomeUnknownError, projectBudgetWaitMs, type CceClient } from '../../cloud/index.js';
+import { isCceApiError, OutcomeUnknownError, projectBudgetBusyMs, type CceClient } from '../../cloud/index.js';
 import { isConditionTrue, type Condition } from '../../runtime/conditions.js';
 import type { ControllerSpec, ReconcileContext, WatchSpec } from '../../runtime/controller-spec.js';
 import { isDeleting, type CustomObject } from '../../runtime/kube-object.js';
@@ -105,14 +105,14 @@ export function managedController<O extends ManagedObject, R, S, C = CceClient, 
         }
       }
     },
-    // A due stable resync waits while this object's project budget has calls queued (runtime/controller.ts). A
+    // A due stable resync waits while this object's project budget is less than half full (runtime/controller.ts). A
     // kind with its own connection (not a CCE project) never waits; nor does an object whose target is unknown.
     resyncGate(obj, ctx) {
       if (kind.connect) return 0;
       try {
         const where = kind.target(obj, ctx as unknown as Ctx);
         const project = 'target' in where ? (where.target as unknown as ObjectTarget).projectID : undefined;
-        return project ? projectBudgetWaitMs(project) : 0;
+        return project ? projectBudgetBusyMs(project) : 0;
       } catch {
         return 0; // the reconcile reports what is wrong with the target
       }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { bucketKey, projectBudgetWaitMs, resetSharedBuckets, sharedBucket, TokenBucket } from '../../../operator/cloud/token-bucket.js';
+import { bucketKey, projectBudgetBusyMs, resetSharedBuckets, sharedBucket, TokenBucket } from '../../../operator/cloud/token-bucket.js';
 import { FakeClock } from './fake-clock.js';
 
 describe('cloud/token-bucket', () => {
@@ -13,31 +13,34 @@ describe('cloud/token-bucket', () => {
     expect(b.reserve()).to.equal(1000);
   });
 
-  it('waitMs: 0 while a token is free, then what the next caller would wait (callers queued included)', () => {
+  it('headroomWaitMs: 0 while the bucket is at least half full, then the time until it is again', () => {
     const clock = new FakeClock();
-    const b = new TokenBucket({ ratePerSecond: 2, burst: 2 }, clock);
-    expect(b.waitMs()).to.equal(0);
+    const b = new TokenBucket({ ratePerSecond: 2, burst: 4 }, clock);
+    expect(b.headroomWaitMs(), 'full').to.equal(0);
     b.reserve();
     b.reserve();
-    expect(b.waitMs(), 'empty: one token away').to.equal(500);
+    expect(b.headroomWaitMs(), 'half full').to.equal(0);
+    b.reserve();
+    expect(b.headroomWaitMs(), 'one token under half').to.equal(500);
+    b.reserve();
     b.reserve(); // a caller now waits 500 ms
-    expect(b.waitMs(), 'behind the waiting caller').to.equal(1000);
-    clock.t += 1_000;
-    expect(b.waitMs(), 'refilled to 1 token').to.equal(0);
+    expect(b.headroomWaitMs(), 'three tokens under half, one of them owed').to.equal(1500);
+    clock.t += 1_500;
+    expect(b.headroomWaitMs(), 'refilled to half').to.equal(0);
   });
 
-  it('projectBudgetWaitMs is the longest wait in the shared budgets of that project only', () => {
-    expect(projectBudgetWaitMs('p1'), 'no budget yet').to.equal(0);
+  it('projectBudgetBusyMs is the longest headroom wait in the shared budgets of that project only', () => {
+    expect(projectBudgetBusyMs('p1'), 'no budget yet').to.equal(0);
     const a = sharedBucket('https://cce.example.com', 'p1', { ratePerSecond: 1, burst: 1 });
     sharedBucket('https://cce.other.example.com', 'p1', { ratePerSecond: 1, burst: 1 });
     sharedBucket('https://cce.example.com', 'p2', { ratePerSecond: 1, burst: 1 });
     sharedBucket('https://cce.example.com', 'xp1', { ratePerSecond: 1, burst: 1 });
-    expect(projectBudgetWaitMs('p1')).to.equal(0);
+    expect(projectBudgetBusyMs('p1')).to.equal(0);
     a.reserve();
     a.reserve();
-    expect(projectBudgetWaitMs('p1'), 'p1 has a caller queued on one endpoint').to.be.within(1900, 2000);
-    expect(projectBudgetWaitMs('p2'), 'another project is not held up').to.equal(0);
-    expect(projectBudgetWaitMs('xp1'), 'nor one whose id ends like it').to.equal(0);
+    expect(projectBudgetBusyMs('p1'), 'p1 has a caller queued on one endpoint: 1.5 tokens under half').to.be.within(1400, 1500);
+    expect(projectBudgetBusyMs('p2'), 'another project is not held up').to.equal(0);
+    expect(projectBudgetBusyMs('xp1'), 'nor one whose id ends like it').to.equal(0);
   });
 
   it('refills with time, up to the burst', () => {

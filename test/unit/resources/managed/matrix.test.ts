@@ -288,7 +288,7 @@ for (const p of profiles) {
       expect(w.secretFinalizerCalls).to.deep.equal([{ op: 'remove', name: 'creds' }]);
     });
 
-    it("a due stable resync waits while the object's project budget has calls queued, and only that project's", () => {
+    it("a due stable resync waits while the object's project budget is less than half full, and only that project's", () => {
       const w = world(p, recorded(p.object()));
       const gate = managedController(p.kind, w.deps()).resyncGate!;
       const ctx = w.ctx() as never;
