@@ -1,6 +1,6 @@
 // The one mapper from a reconcile outcome (result or thrown error) to what the work queue does next.
 import { RequeueAfter, NotFound, Terminal, type ReconcileResult } from './result.js';
-import { resyncDelay, type ResyncPolicy } from './resync.js';
+import { isStable, resyncDelay, type ResyncPolicy } from './resync.js';
 
 /** The label value recorded in the reconciles-total metric. */
 export type ReconcileOutcome = 'success' | 'requeue' | 'error' | 'terminal' | 'not_found';
@@ -39,6 +39,6 @@ export function toQueueAction(outcome: Outcome, policy: ResyncPolicy, random: ()
     outcome: explicit ? 'requeue' : 'success',
     delayMs: resyncDelay(result, policy, random),
     jobInFlight: result.jobInFlight === true,
-    background: !explicit && result.stable === true && result.jobInFlight !== true,
+    background: !explicit && isStable(result),
   };
 }

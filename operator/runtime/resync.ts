@@ -17,10 +17,14 @@ export interface ResyncPolicy {
 
 export const defaultResyncPolicy: ResyncPolicy = { stableMs: 600_000, activeMs: 30_000, jitterFraction: 0.1 };
 
+/** The pass left the object settled: Ready, nothing in flight (the long resync period applies). */
+export function isStable(result: ReconcileResult): boolean {
+  return result.stable === true && result.jobInFlight !== true;
+}
+
 /** Delay until the next reconcile of an object whose last pass returned `result`. */
 export function resyncDelay(result: ReconcileResult, policy: ResyncPolicy, random: () => number = Math.random): number {
-  const isStable = result.stable === true && result.jobInFlight !== true;
-  const period = jitter(isStable ? policy.stableMs : policy.activeMs, policy.jitterFraction, random);
+  const period = jitter(isStable(result) ? policy.stableMs : policy.activeMs, policy.jitterFraction, random);
   if (result.requeueAfterMs === undefined) return period;
   return Math.max(0, Math.min(result.requeueAfterMs, period));
 }
