@@ -22,8 +22,12 @@ export function settle(world: World, now: number): void {
   pass(world, 'nodes', (n) => settleNode(world, n, now));
   pass(world, 'nodePools', (p) => settlePool(world, p, now));
   // In the order they started, so that a cluster's add-ons, installed when it becomes Available, start at that moment.
-  const clusters = inFlight(world, 'clusters').sort((a, b) => a.op!.startedAt - b.op!.startedAt);
-  for (const c of clusters) if (s.clusters[c.uid]) settleCluster(world, c, now);
+  pass(
+    world,
+    'clusters',
+    (c) => settleCluster(world, c, now),
+    (a, b) => a.op!.startedAt - b.op!.startedAt,
+  );
   // Add-ons created by a cluster that became Available in this pass may already be due (jobSeconds 0).
   pass(world, 'addons', (a) => settleAddon(world, a, now));
   let nextDue = Infinity;
@@ -48,8 +52,13 @@ function inFlight<W extends OpCollection>(world: World, where: W): Rec<W>[] {
   return out;
 }
 
-/** `fn` on each record of `where` with an operation that is still there when its turn comes (an earlier one may remove it). */
-function pass<W extends OpCollection>(world: World, where: W, fn: (r: Rec<W>) => void): void {
+/**
+ * `fn` on each record of `where` with an operation (in `order` when given) that is still there when its turn comes:
+ * an earlier one may remove it (a deleted cluster takes its pools, nodes and add-ons).
+ */
+function pass<W extends OpCollection>(world: World, where: W, fn: (r: Rec<W>) => void, order?: (a: Rec<W>, b: Rec<W>) => number): void {
   const recs = world.state[where] as unknown as Record<string, Rec<W>>;
-  for (const r of inFlight(world, where)) if (recs[r.uid] === r) fn(r);
+  const due = inFlight(world, where);
+  if (order) due.sort(order);
+  for (const r of due) if (recs[r.uid] === r) fn(r);
 }
